@@ -1,6 +1,10 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { strictRootConfigServiceFactory } from './config/strictRootConfigServiceFactory';
 
 const backend = createBackend();
+
+// Stops start-up with every missing environment variable and schema violation, each by key.
+backend.add(strictRootConfigServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
@@ -38,6 +42,7 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@immobiliarelabs/backstage-plugin-gitlab-backend'));
 backend.add(import('@roadiehq/backstage-plugin-argo-cd-backend'));
 
+backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

@@ -1,0 +1,114 @@
+import {
+  ConfigSourceData,
+  ConfigSources,
+  EnvFunc,
+} from '@backstage/config-loader';
+import { JsonValue } from '@backstage/types';
+
+/** A configuration key whose value needs an environment variable that is not set. */
+export interface UnsetEnvironmentVariable {
+  /** Dotted key path, e.g. `backend.database.connection.host`. */
+  key: string;
+  /** The variable named in `${...}`. */
+  variable: string;
+  /** The file that asked for it. */
+  source: string;
+}
+
+export interface ConfigReadOptions {
+  argv: string[];
+  env: Record<string, string | undefined>;
+}
+
+/** `${VAR}` substitution from the given environment, trimmed, blank counting as unset. */
+export function substituteFrom(
+  env: Record<string, string | undefined>,
+): EnvFunc {
+  return async name => env[name]?.trim() || undefined;
+}
+
+/** Reads every config source once (no watching) and returns the raw, substituted data. */
+export async function readConfigOnce(
+  options: ConfigReadOptions,
+  substitutionFunc: EnvFunc,
+): Promise<ConfigSourceData[]> {
+  const source = ConfigSources.default({
+    argv: options.argv,
+    env: options.env,
+    substitutionFunc,
+  });
+  for await (const { configs } of source.readConfigData()) {
+    return configs;
+  }
+  return [];
+}
+
+function* walk(
+  value: JsonValue | undefined,
+  path: string[],
+): Generator<[string[], JsonValue]> {
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      yield* walk(item, [...path, String(index)]);
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      yield* walk(item, [...path, key]);
+    }
+  } else if (value !== undefined) {
+    yield [path, value];
+  }
+}
+
+function valueAt(value: JsonValue | undefined, path: string[]) {
+  let current: JsonValue | undefined = value;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, JsonValue>)[segment];
+  }
+  return current;
+}
+
+/**
+ * Reads the configuration the way the backend does and reports every `${VAR}` substitution
+ * whose variable is unset and has no `${VAR:-fallback}`.
+ *
+ * Backstage's loader silently drops such values, so a production portal missing, say,
+ * POSTGRES_HOST would start and talk to a default instead of failing. The loader does not say
+ * where a substitution happened, so a second read marks the unset variables with a sentinel and
+ * looks for it; keys that still got a value in the first read (a fallback applied) are not reported.
+ */
+export async function findUnsetEnvironmentVariables(
+  options: ConfigReadOptions,
+): Promise<UnsetEnvironmentVariable[]> {
+  const unset = new Set<string>();
+  const substitute = substituteFrom(options.env);
+  const firstRead = await readConfigOnce(options, async name => {
+    const value = await substitute(name);
+    if (value === undefined) unset.add(name);
+    return value;
+  });
+  if (unset.size === 0) return [];
+
+  const marker = (name: string) => `\u0000unset:${name}\u0000`;
+  const markedRead = await readConfigOnce(options, async name =>
+    unset.has(name) ? marker(name) : substitute(name),
+  );
+
+  const found: UnsetEnvironmentVariable[] = [];
+  markedRead.forEach((config, index) => {
+    for (const [path, value] of walk(config.data, [])) {
+      if (typeof value !== 'string' || !value.includes('\u0000unset:'))
+        continue;
+      if (valueAt(firstRead[index]?.data, path) !== undefined) continue;
+      for (const match of value.matchAll(/\u0000unset:([^\u0000]+)\u0000/g)) {
+        found.push({
+          key: path.join('.'),
+          variable: match[1],
+          source: config.path ?? config.context,
+        });
+      }
+    }
+  });
+  return found;
+}

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  InvalidConfigError,
+  loadStrictRootConfig,
+} from './strictRootConfigServiceFactory';
+
+const repoRoot = path.resolve(__dirname, '../../../..');
+const devConfig = path.join(repoRoot, 'app-config.yaml');
+const productionConfig = path.join(repoRoot, 'app-config.production.yaml');
+
+const productionEnv = {
+  PORTAL_BASE_URL: 'https://portal.example.com',
+  BACKEND_SECRET: 'backend-secret',
+  POSTGRES_HOST: 'db.internal',
+  POSTGRES_PORT: '5432',
+  POSTGRES_USER: 'portal',
+  POSTGRES_PASSWORD: 'pg-secret',
+  GITLAB_HOST: 'gitlab.example.com',
+  GITLAB_TOKEN: 'glpat-secret',
+  ARGOCD_INSTANCE_NAME: 'prod',
+  ARGOCD_URL: 'https://argocd.example.com',
+  ARGOCD_TOKEN: 'argo-secret',
+  K8S_CLUSTER_NAME: 'prod-eu-1',
+  K8S_CLUSTER_URL: 'https://k8s.example.com',
+  K8S_SERVICE_ACCOUNT_TOKEN: 'k8s-secret',
+  K8S_CLUSTER_CA_DATA: 'LS0tLS1CRUdJTg==',
+  DATADOG_SITE: 'datadoghq.eu',
+  DATADOG_API_KEY: 'dd-api',
+  DATADOG_APP_KEY: 'dd-app',
+  AUTH_SESSION_SECRET: 'session-secret',
+  AUTH_GITLAB_CLIENT_ID: 'client-id',
+  AUTH_GITLAB_CLIENT_SECRET: 'client-secret',
+};
+
+function load(files: string[], env: Record<string, string | undefined>) {
+  return loadStrictRootConfig({
+    argv: ['node', 'backend', ...files.flatMap(f => ['--config', f])],
+    env,
+    dir: repoRoot,
+    warn: () => {},
+  });
+}
+
+async function problemsOf(promise: Promise<unknown>): Promise<string[]> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof InvalidConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+function writeTempConfig(yaml: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-config-'));
+  const file = path.join(dir, 'app-config.test.yaml');
+  fs.writeFileSync(file, yaml);
+  return file;
+}
+
+describe('strict root config', () => {
+  it('accepts the development configuration with an empty environment', async () => {
+    const config = await load([devConfig], {});
+    expect(config.getString('backend.database.client')).toBe('better-sqlite3');
+  });
+
+  it('accepts the production configuration when every variable is set', async () => {
+    const config = await load([devConfig, productionConfig], productionEnv);
+    expect(config.getString('backend.database.client')).toBe('pg');
+    expect(config.getString('backend.database.connection.host')).toBe(
+      'db.internal',
+    );
+  });
+
+  it('names every key whose environment variable is missing', async () => {
+    const { POSTGRES_HOST, GITLAB_TOKEN, ...env } = productionEnv;
+    const problems = await problemsOf(load([devConfig, productionConfig], env));
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^backend\.database\.connection\.host: environment variable POSTGRES_HOST is not set \(asked for in .*app-config\.production\.yaml\)$/,
+      ),
+      expect.stringMatching(
+        /^integrations\.gitlab\.0\.token: environment variable GITLAB_TOKEN is not set/,
+      ),
+    ]);
+  });
+
+  it('treats a blank variable as missing', async () => {
+    const problems = await problemsOf(
+      load([devConfig, productionConfig], {
+        ...productionEnv,
+        AUTH_GITLAB_CLIENT_ID: '  ',
+      }),
+    );
+    expect(problems).toEqual([
+      expect.stringContaining(
+        'auth.providers.gitlab.production.clientId: environment variable AUTH_GITLAB_CLIENT_ID is not set',
+      ),
+    ]);
+  });
+
+  it('does not report a variable that has a fallback', async () => {
+    const file = writeTempConfig('organization:\n  name: ${ORG_NAME:-Acme}\n');
+    const config = await load([devConfig, file], {});
+    expect(config.getString('organization.name')).toBe('Acme');
+  });
+
+  it('names the key of a value that breaks a plugin schema', async () => {
+    const file = writeTempConfig('backend:\n  database:\n    client: mysql\n');
+    const problems = await problemsOf(load([devConfig, file], {}));
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^backend\.database\.client: must be equal to one of the allowed values/,
+      ),
+    ]);
+  });
+});

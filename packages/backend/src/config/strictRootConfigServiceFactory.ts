@@ -1,0 +1,72 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { ConfigSources } from '@backstage/config-loader';
+import {
+  findUnsetEnvironmentVariables,
+  readConfigOnce,
+  substituteFrom,
+} from './findUnsetEnvironmentVariables';
+import { validateConfigAgainstSchema } from './validateConfigAgainstSchema';
+
+export class InvalidConfigError extends Error {
+  readonly name = 'InvalidConfigError';
+  constructor(readonly problems: string[]) {
+    super(
+      `The portal's configuration is invalid; fix these keys and start again:\n${problems
+        .map(p => `  - ${p}`)
+        .join('\n')}`,
+    );
+  }
+}
+
+/**
+ * Reads the configuration from `--config` arguments and the environment, and fails with every
+ * problem at once, each naming its key, when a `${VAR}` is unset or a value breaks a plugin's
+ * schema. Returns the same watched configuration the default root config service returns.
+ */
+export async function loadStrictRootConfig(options: {
+  argv: string[];
+  env: Record<string, string | undefined>;
+  dir: string;
+  warn: (message: string) => void;
+}) {
+  const unset = await findUnsetEnvironmentVariables(options);
+  const problems = unset.map(
+    u =>
+      `${u.key}: environment variable ${u.variable} is not set (asked for in ${u.source})`,
+  );
+  if (problems.length === 0) {
+    const configs = await readConfigOnce(options, substituteFrom(options.env));
+    problems.push(
+      ...(await validateConfigAgainstSchema(configs, {
+        dir: options.dir,
+        onSchemaWarning: options.warn,
+      })),
+    );
+  }
+  if (problems.length > 0) throw new InvalidConfigError(problems);
+
+  const source = ConfigSources.default({
+    argv: options.argv,
+    env: options.env,
+    substitutionFunc: substituteFrom(options.env),
+  });
+  return ConfigSources.toConfig(source);
+}
+
+/** Replaces the default root config service with one that refuses invalid configuration. */
+export const strictRootConfigServiceFactory = createServiceFactory({
+  service: coreServices.rootConfig,
+  deps: {},
+  async factory() {
+    return loadStrictRootConfig({
+      argv: process.argv,
+      env: process.env,
+      dir: process.cwd(),
+      // The root logger depends on config, so schema warnings can only go to the console here.
+      warn: message => console.warn(`config schema: ${message}`),
+    });
+  },
+});
