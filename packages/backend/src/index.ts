@@ -18,8 +18,11 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
-// Logs every processing error with its location, so a broken catalog file is visible in the logs.
+// One Location per catalog file, so a broken file fails alone (see the module's README).
+backend.add(import('@internal/plugin-catalog-backend-module-platform'));
+// Where a failed catalog file is reported: the log line, and the unprocessed-entities API and page.
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
