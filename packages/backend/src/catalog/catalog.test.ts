@@ -18,7 +18,7 @@ import {
   entityRefsDeclaredIn,
   exampleCatalogGlobs,
   repoRoot,
-} from './exampleCatalog';
+} from './__testUtils__/exampleCatalog';
 
 // PostgreSQL joins when the test command provides a server (scripts/test.sh sets
 // BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING); SQLite always runs.

@@ -4,6 +4,7 @@ import {
   EnvFunc,
 } from '@backstage/config-loader';
 import { JsonValue } from '@backstage/types';
+import { randomUUID } from 'node:crypto';
 
 /** A configuration key whose value needs an environment variable that is not set. */
 export interface UnsetEnvironmentVariable {
@@ -90,7 +91,10 @@ export async function findUnsetEnvironmentVariables(
   });
   if (unset.size === 0) return [];
 
-  const marker = (name: string) => `\u0000unset:${name}\u0000`;
+  // A per-call random token cannot collide with real configuration text.
+  const token = randomUUID();
+  const marker = (name: string) => `<${token}:${name}>`;
+  const markerPattern = new RegExp(`<${token}:([^>]+)>`, 'g');
   const markedRead = await readConfigOnce(options, async name =>
     unset.has(name) ? marker(name) : substitute(name),
   );
@@ -98,10 +102,9 @@ export async function findUnsetEnvironmentVariables(
   const found: UnsetEnvironmentVariable[] = [];
   markedRead.forEach((config, index) => {
     for (const [path, value] of walk(config.data, [])) {
-      if (typeof value !== 'string' || !value.includes('\u0000unset:'))
-        continue;
+      if (typeof value !== 'string' || !value.includes(token)) continue;
       if (valueAt(firstRead[index]?.data, path) !== undefined) continue;
-      for (const match of value.matchAll(/\u0000unset:([^\u0000]+)\u0000/g)) {
+      for (const match of value.matchAll(markerPattern)) {
         found.push({
           key: path.join('.'),
           variable: match[1],

@@ -40,6 +40,7 @@ function load(files: string[], env: Record<string, string | undefined>) {
     env,
     dir: repoRoot,
     warn: () => {},
+    watch: false,
   });
 }
 
@@ -59,6 +60,9 @@ function writeTempConfig(yaml: string): string {
   fs.writeFileSync(file, yaml);
   return file;
 }
+
+// Each load collects the config schemas of every workspace dependency (a few seconds).
+jest.setTimeout(60_000);
 
 describe('strict root config', () => {
   it('accepts the development configuration with an empty environment', async () => {

@@ -31,6 +31,8 @@ export async function loadStrictRootConfig(options: {
   env: Record<string, string | undefined>;
   dir: string;
   warn: (message: string) => void;
+  /** Reload when config files change (the default service does); tests turn it off. */
+  watch?: boolean;
 }) {
   const unset = await findUnsetEnvironmentVariables(options);
   const problems = unset.map(
@@ -51,6 +53,7 @@ export async function loadStrictRootConfig(options: {
   const source = ConfigSources.default({
     argv: options.argv,
     env: options.env,
+    watch: options.watch,
     substitutionFunc: substituteFrom(options.env),
   });
   return ConfigSources.toConfig(source);

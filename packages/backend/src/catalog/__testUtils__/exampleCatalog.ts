@@ -3,8 +3,8 @@ import path from 'node:path';
 import { globSync } from 'glob';
 import { parseAllDocuments } from 'yaml';
 
-/** Repository root, from this file's place in packages/backend/src/catalog. */
-export const repoRoot = path.resolve(__dirname, '../../../..');
+/** Repository root, from this file's place in packages/backend/src/catalog/__testUtils__. */
+export const repoRoot = path.resolve(__dirname, '../../../../..');
 
 /** The catalog file globs of app-config.yaml, relative to a checkout's root. */
 export const exampleCatalogGlobs = [

@@ -1,0 +1,83 @@
+import { expect, test } from '@playwright/test';
+import { exampleEntities, keepScreenshot, signInAsGuest } from './steps';
+
+test.beforeEach(async ({ page }) => {
+  await signInAsGuest(page);
+});
+
+test('home page loads', async ({ page }, testInfo) => {
+  await expect(
+    page.getByRole('heading', { name: 'Welcome to the Platform Portal' }),
+  ).toBeVisible();
+  await keepScreenshot(page, testInfo, '01-home');
+});
+
+test('catalog lists the example components', async ({ page }, testInfo) => {
+  await page.goto('/catalog?filters[kind]=component&filters[user]=all');
+  const table = page.getByRole('table');
+  for (const component of exampleEntities('Component')) {
+    await expect(
+      table.getByRole('link', {
+        name: component.metadata.title ?? component.metadata.name,
+        exact: true,
+      }),
+    ).toBeVisible();
+  }
+  await keepScreenshot(page, testInfo, '02-catalog');
+});
+
+test('a service page opens with the tabs of its integrations', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/catalog/default/component/checkout-api');
+  await expect(
+    page.getByRole('heading', { name: 'Checkout API' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Overview', exact: true }),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: 'Development', exact: true }).click();
+  await expect(
+    page.getByRole('menuitemradio', { name: 'CI/CD' }),
+  ).toBeVisible();
+  await keepScreenshot(page, testInfo, '03-service-development-tabs');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Deployment', exact: true }).click();
+  await expect(
+    page.getByRole('menuitemradio', { name: 'Deployments' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('menuitemradio', { name: 'Kubernetes' }),
+  ).toBeVisible();
+  await keepScreenshot(page, testInfo, '04-service-deployment-tabs');
+  await page.getByRole('menuitemradio', { name: 'Kubernetes' }).click();
+  await expect(page).toHaveURL(/\/kubernetes$/);
+  await keepScreenshot(page, testInfo, '05-service-kubernetes-tab');
+});
+
+test('a service without integration annotations shows none of their cards or tabs', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/catalog/default/component/legacy-reporting');
+  await expect(
+    page.getByRole('heading', { name: 'Legacy reporting' }),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'About' })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Development', exact: true }),
+  ).toHaveCount(0);
+  await expect(
+    page.getByRole('button', { name: 'Deployment', exact: true }),
+  ).toHaveCount(0);
+  await expect(page.getByText('ArgoCD overview')).toHaveCount(0);
+  await expect(page.getByText(/Missing Annotation/i)).toHaveCount(0);
+  await keepScreenshot(page, testInfo, '06-plain-service');
+});
+
+test('the create page lists the templates', async ({ page }, testInfo) => {
+  await page.goto('/create');
+  await expect(page.getByText('Node.js service')).toBeVisible();
+  await keepScreenshot(page, testInfo, '07-create');
+});
