@@ -41,7 +41,7 @@ test('a service page opens with the tabs of its integrations', async ({
   await expect(
     page.getByRole('menuitemradio', { name: 'CI/CD' }),
   ).toBeVisible();
-  await keepScreenshot(page, testInfo, '03-service-development-tabs');
+  await keepScreenshot(page, testInfo, '04-service-development-tabs');
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Deployment', exact: true }).click();
@@ -51,10 +51,13 @@ test('a service page opens with the tabs of its integrations', async ({
   await expect(
     page.getByRole('menuitemradio', { name: 'Kubernetes' }),
   ).toBeVisible();
-  await keepScreenshot(page, testInfo, '04-service-deployment-tabs');
+  await keepScreenshot(page, testInfo, '05-service-deployment-tabs');
   await page.getByRole('menuitemradio', { name: 'Kubernetes' }).click();
   await expect(page).toHaveURL(/\/kubernetes$/);
-  await keepScreenshot(page, testInfo, '05-service-kubernetes-tab');
+  await expect(
+    page.getByText('Warning: Kubernetes is not reachable'),
+  ).toBeVisible();
+  await keepScreenshot(page, testInfo, '06-service-kubernetes-tab');
 });
 
 test('a service without integration annotations shows none of their cards or tabs', async ({
@@ -73,11 +76,12 @@ test('a service without integration annotations shows none of their cards or tab
   ).toHaveCount(0);
   await expect(page.getByText('ArgoCD overview')).toHaveCount(0);
   await expect(page.getByText(/Missing Annotation/i)).toHaveCount(0);
-  await keepScreenshot(page, testInfo, '06-plain-service');
+  await expect(page.getByText(/is not reachable/)).toHaveCount(0);
+  await keepScreenshot(page, testInfo, '07-plain-service');
 });
 
 test('the create page lists the templates', async ({ page }, testInfo) => {
   await page.goto('/create');
   await expect(page.getByText('Node.js service')).toBeVisible();
-  await keepScreenshot(page, testInfo, '07-create');
+  await keepScreenshot(page, testInfo, '08-create');
 });

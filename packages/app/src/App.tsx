@@ -1,10 +1,24 @@
 import { createApp } from '@backstage/frontend-defaults';
+import upstreamStatusPlugin from '@internal/plugin-upstream-status';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
+import {
+  argocdUpstreamGate,
+  gitlabUpstreamGate,
+  kubernetesUpstreamGate,
+} from './modules/integrations';
 
-// Plugins are discovered from package.json (`app.packages: all`); which of their extensions
-// appear on which entities is configured under `app.extensions` in app-config.yaml.
+// Published plugins are discovered from package.json (`app.packages: all`); which of their
+// extensions appear on which entities is configured under `app.extensions` in app-config.yaml.
 export default createApp({
-  features: [navModule, homeModule, signInModule],
+  features: [
+    navModule,
+    homeModule,
+    signInModule,
+    upstreamStatusPlugin,
+    gitlabUpstreamGate,
+    argocdUpstreamGate,
+    kubernetesUpstreamGate,
+  ],
 });

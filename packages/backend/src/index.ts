@@ -44,6 +44,8 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@immobiliarelabs/backstage-plugin-gitlab-backend'));
 backend.add(import('@roadiehq/backstage-plugin-argo-cd-backend'));
+// Lets those integrations' cards say once that their upstream is down.
+backend.add(import('@internal/plugin-upstream-status-backend'));
 
 backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));

@@ -1,0 +1,5 @@
+export {
+  argocdUpstreamGate,
+  gitlabUpstreamGate,
+  kubernetesUpstreamGate,
+} from './upstreamGateModules';

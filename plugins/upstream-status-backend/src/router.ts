@@ -1,0 +1,19 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { UpstreamStatusService } from './service/types';
+
+export async function createRouter(options: {
+  httpAuth: HttpAuthService;
+  upstreamStatus: UpstreamStatusService;
+}): Promise<express.Router> {
+  const { httpAuth, upstreamStatus } = options;
+  const router = Router();
+
+  router.get('/upstreams', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json({ upstreams: await upstreamStatus.list() });
+  });
+
+  return router;
+}

@@ -1,0 +1,24 @@
+import { ResponseError } from '@backstage/errors';
+import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import { UpstreamStatus, UpstreamStatusApi } from './types';
+
+export class UpstreamStatusClient implements UpstreamStatusApi {
+  constructor(
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
+  ) {}
+
+  async listUpstreams(): Promise<UpstreamStatus[]> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl(
+      'upstream-status',
+    );
+    const response = await this.options.fetchApi.fetch(`${baseUrl}/upstreams`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    const body: { upstreams: UpstreamStatus[] } = await response.json();
+    return body.upstreams;
+  }
+}
