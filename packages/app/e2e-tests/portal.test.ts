@@ -85,3 +85,13 @@ test('the create page lists the templates', async ({ page }, testInfo) => {
   await expect(page.getByText('Node.js service')).toBeVisible();
   await keepScreenshot(page, testInfo, '08-create');
 });
+
+test('the unprocessed entities page opens for catalog errors', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/catalog-unprocessed-entities');
+  await expect(
+    page.getByRole('heading', { name: 'Unprocessed Entities' }).first(),
+  ).toBeVisible();
+  await keepScreenshot(page, testInfo, '09-unprocessed-entities');
+});
