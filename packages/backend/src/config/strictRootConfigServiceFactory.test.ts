@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadConfigSchema } from '@backstage/config-loader';
 import {
   InvalidConfigError,
   loadStrictRootConfig,
 } from './strictRootConfigServiceFactory';
+import {
+  readConfigOnce,
+  substituteFrom,
+} from './findUnsetEnvironmentVariables';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const devConfig = path.join(repoRoot, 'app-config.yaml');
@@ -109,6 +114,39 @@ describe('strict root config', () => {
     const file = writeTempConfig('organization:\n  name: ${ORG_NAME:-Acme}\n');
     const config = await load([devConfig, file], {});
     expect(config.getString('organization.name')).toBe('Acme');
+  });
+
+  it('keeps production secrets out of the frontend configuration', async () => {
+    const schema = await loadConfigSchema({ dependencies: ['backend'] });
+    const configs = await readConfigOnce(
+      {
+        argv: [
+          'node',
+          'backend',
+          '--config',
+          devConfig,
+          '--config',
+          productionConfig,
+        ],
+        env: productionEnv,
+      },
+      substituteFrom(productionEnv),
+    );
+    const frontend = JSON.stringify(
+      schema.process(configs, { visibility: ['frontend'] }),
+    );
+    const secretVariables = Object.entries(productionEnv).filter(([name]) =>
+      /TOKEN|SECRET|PASSWORD|_KEY$|CA_DATA/.test(name),
+    );
+    expect(secretVariables.length).toBeGreaterThan(8);
+    // Marked @visibility secret, so the backend redacts them from logs.
+    const secrets = JSON.stringify(
+      schema.process(configs, { visibility: ['secret'] }),
+    );
+    for (const [name, value] of secretVariables) {
+      expect([name, frontend.includes(value)]).toEqual([name, false]);
+      expect([name, secrets.includes(value)]).toEqual([name, true]);
+    }
   });
 
   it('names the key of a value that breaks a plugin schema', async () => {
