@@ -1,6 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { UpstreamStatusResponse } from '@internal/plugin-upstream-status-common';
 import { UpstreamStatusService } from './service/types';
 
 export async function createRouter(options: {
@@ -12,7 +13,10 @@ export async function createRouter(options: {
 
   router.get('/upstreams', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ upstreams: await upstreamStatus.list() });
+    const body: UpstreamStatusResponse = {
+      upstreams: await upstreamStatus.list(),
+    };
+    res.json(body);
   });
 
   return router;

@@ -1,5 +1,9 @@
-/** The kinds of upstream whose cards and tabs the portal gates on reachability. */
-export type UpstreamKind = 'gitlab' | 'argocd' | 'kubernetes';
+import type {
+  UpstreamKind,
+  UpstreamStatus,
+} from '@internal/plugin-upstream-status-common';
+
+export type { UpstreamKind, UpstreamStatus };
 
 /** An upstream endpoint read from configuration. Never holds credentials. */
 export interface Upstream {
@@ -10,19 +14,6 @@ export interface Upstream {
   origin: string;
   /** A cheap endpoint that answers without side effects. */
   probeUrl: string;
-}
-
-export interface UpstreamStatus {
-  kind: UpstreamKind;
-  name: string;
-  origin: string;
-  /** True when the upstream answered with any HTTP status (401 still means it is there). */
-  reachable: boolean;
-  /** HTTP status of the probe, when there was one. */
-  status?: number;
-  /** Why it is unreachable, in words a person can act on. */
-  error?: string;
-  checkedAt: string;
 }
 
 export interface UpstreamStatusService {

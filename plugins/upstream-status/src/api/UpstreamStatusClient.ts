@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import type { UpstreamStatusResponse } from '@internal/plugin-upstream-status-common';
 import { UpstreamStatus, UpstreamStatusApi } from './types';
 
 export class UpstreamStatusClient implements UpstreamStatusApi {
@@ -18,7 +19,7 @@ export class UpstreamStatusClient implements UpstreamStatusApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    const body: { upstreams: UpstreamStatus[] } = await response.json();
+    const body: UpstreamStatusResponse = await response.json();
     return body.upstreams;
   }
 }

@@ -1,17 +1,10 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
+import type { UpstreamStatus } from '@internal/plugin-upstream-status-common';
 
-/** Mirrors the answer of the upstream-status backend (`GET /upstreams`). */
-export type UpstreamKind = 'gitlab' | 'argocd' | 'kubernetes';
-
-export interface UpstreamStatus {
-  kind: UpstreamKind;
-  name: string;
-  origin: string;
-  reachable: boolean;
-  status?: number;
-  error?: string;
-  checkedAt: string;
-}
+export type {
+  UpstreamKind,
+  UpstreamStatus,
+} from '@internal/plugin-upstream-status-common';
 
 export interface UpstreamStatusApi {
   listUpstreams(): Promise<UpstreamStatus[]>;
