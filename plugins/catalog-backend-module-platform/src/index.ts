@@ -5,3 +5,4 @@
  */
 export { catalogModulePlatform as default } from './module';
 export { FilePerLocationProcessor } from './processors/FilePerLocationProcessor';
+export { PlatformKindsProcessor } from './kinds/PlatformKindsProcessor';

@@ -1,6 +1,7 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { FilePerLocationProcessor } from './processors/FilePerLocationProcessor';
+import { PlatformKindsProcessor } from './kinds/PlatformKindsProcessor';
 
 export const catalogModulePlatform = createBackendModule({
   pluginId: 'catalog',
@@ -9,7 +10,10 @@ export const catalogModulePlatform = createBackendModule({
     reg.registerInit({
       deps: { catalog: catalogProcessingExtensionPoint },
       async init({ catalog }) {
-        catalog.addProcessor(new FilePerLocationProcessor());
+        catalog.addProcessor(
+          new FilePerLocationProcessor(),
+          new PlatformKindsProcessor(),
+        );
       },
     });
   },
