@@ -31,23 +31,21 @@ export async function signInAsGuest(page: Page) {
   ).toBeVisible();
 }
 
-/** The example catalog's entities of one kind, read from examples/. */
-export function exampleEntities(kind: string) {
-  const dir = path.resolve(__dirname, '../../../examples');
-  return fs
-    .readdirSync(dir)
-    .filter(f => f.endsWith('.yaml'))
-    .flatMap(f =>
-      parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map(d =>
-        d.toJS(),
-      ),
+/** Entities of one kind from the files app-config.yaml loads: examples/ and catalog-info.yaml. */
+export function catalogEntities(kind: string) {
+  const root = path.resolve(__dirname, '../../..');
+  const files = [
+    ...fs
+      .readdirSync(path.join(root, 'examples'))
+      .filter(f => f.endsWith('.yaml'))
+      .map(f => path.join(root, 'examples', f)),
+    path.join(root, 'catalog-info.yaml'),
+  ];
+  return files
+    .flatMap(file =>
+      parseAllDocuments(fs.readFileSync(file, 'utf8')).map(d => d.toJS()),
     )
     .filter(e => e?.kind === kind) as Array<{
-    metadata: {
-      name: string;
-      title?: string;
-      annotations?: Record<string, string>;
-    };
-    spec: { type?: string };
+    metadata: { name: string; title?: string };
   }>;
 }

@@ -15,6 +15,7 @@ import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaf
 import unprocessedEntities from '@backstage/plugin-catalog-backend-module-unprocessed';
 import catalogModulePlatform from '@internal/plugin-catalog-backend-module-platform';
 import {
+  developmentCatalogRules,
   entityRefsDeclaredIn,
   exampleCatalogGlobs,
   repoRoot,
@@ -52,21 +53,7 @@ async function startCatalog(databaseId: TestDatabaseId, root: string) {
       mockServices.rootConfig.factory({
         data: {
           catalog: {
-            rules: [
-              {
-                allow: [
-                  'Component',
-                  'System',
-                  'API',
-                  'Resource',
-                  'Location',
-                  'Domain',
-                  'Group',
-                  'User',
-                  'Template',
-                ],
-              },
-            ],
+            rules: developmentCatalogRules,
             // The same globs as app-config.yaml, rooted at the copy.
             locations: exampleCatalogGlobs.map(g => ({
               type: 'file',
@@ -82,6 +69,7 @@ async function startCatalog(databaseId: TestDatabaseId, root: string) {
 interface CatalogEntity {
   kind: string;
   metadata: { name: string; namespace?: string };
+  relations?: Array<{ type: string; targetRef: string }>;
   status?: { items?: Array<{ level: string; error?: { message: string } }> };
 }
 
@@ -109,7 +97,17 @@ async function waitForEntities(backend: TestBackend, refs: string[]) {
       return missing.length === 0 ? entities : undefined;
     });
   } catch {
-    throw new Error(`Entities never appeared: ${missing.join(', ')}`);
+    const pending = await request(backend.server)
+      .get('/api/catalog/entities/unprocessed/pending')
+      .set('Authorization', mockCredentials.user.header());
+    const errors = (pending.body.entities as UnprocessedEntity[] | undefined)
+      ?.flatMap(e => e.errors ?? [])
+      .map(e => e.message);
+    throw new Error(
+      `Entities never appeared: ${missing.join(', ')}\nCatalog errors: ${
+        errors?.join('\n') || 'none'
+      }`,
+    );
   }
 }
 
@@ -132,7 +130,71 @@ describe.each(databases.eachSupportedId())('catalog on %s', databaseId => {
 
     const withErrors = entities.filter(e => errorsOf(e).length > 0);
     expect(withErrors.map(e => [refOf(e), errorsOf(e)])).toEqual([]);
-    expect(expected.length).toBeGreaterThan(15);
+    expect(expected.length).toBeGreaterThanOrEqual(100);
+
+    // The graph path service → pipeline → environment → cluster, in both directions.
+    const relationsOf = (ref: string) =>
+      (entities.find(e => refOf(e) === ref)?.relations ?? []).map(
+        r => `${r.type} ${r.targetRef}`,
+      );
+    expect(relationsOf('component:default/checkout-api')).toContain(
+      'builtBy pipeline:default/checkout-api-ci',
+    );
+    expect(relationsOf('pipeline:default/checkout-api-ci')).toEqual(
+      expect.arrayContaining([
+        'builds component:default/checkout-api',
+        'deploysTo environment:default/production',
+        'ownedBy group:default/checkout-team',
+      ]),
+    );
+    expect(relationsOf('environment:default/production')).toEqual(
+      expect.arrayContaining([
+        'deploymentTargetOf pipeline:default/checkout-api-ci',
+        'promotedFrom environment:default/staging',
+        'dependsOn resource:default/prod-eu-1',
+      ]),
+    );
+    expect(relationsOf('resource:default/prod-eu-1')).toContain(
+      'dependencyOf environment:default/production',
+    );
+  });
+
+  it('rejects a Pipeline with an unknown field, naming it, while the rest loads', async () => {
+    const root = copyCatalogSources();
+    const expected = entityRefsDeclaredIn(root, exampleCatalogGlobs);
+    fs.writeFileSync(
+      path.join(root, 'examples/bad-pipeline.yaml'),
+      [
+        'apiVersion: platformportal.io/v1alpha1',
+        'kind: Pipeline',
+        'metadata:',
+        '  name: typo-ci',
+        'spec:',
+        '  type: gitlab-ci',
+        '  owner: group:platform-team',
+        '  project: platform/typo',
+        '  defaultRef: main',
+        '  stages: [build]',
+        "  schedule: '0 3 * * *'",
+        '',
+      ].join('\n'),
+    );
+    backend = await startCatalog(databaseId, root);
+
+    const entities = await waitForEntities(backend, expected);
+    expect(entities.filter(e => errorsOf(e).length > 0)).toEqual([]);
+    const rejected = await waitFor(async () => {
+      const res = await request(backend!.server)
+        .get('/api/catalog/entities/unprocessed/pending')
+        .set('Authorization', mockCredentials.user.header());
+      const items: UnprocessedEntity[] = res.body.entities;
+      return items.find(
+        i => i.unprocessed_entity.metadata?.name === 'typo-ci' && i.errors,
+      );
+    });
+    expect(rejected.errors?.map(e => e.message).join('\n')).toMatch(
+      /\/spec must NOT have additional properties - additionalProperty: schedule/,
+    );
   });
 
   it('reports a catalog file with a syntax error on its location while the rest loads', async () => {
@@ -170,7 +232,11 @@ describe.each(databases.eachSupportedId())('catalog on %s', databaseId => {
 });
 
 interface UnprocessedEntity {
-  unprocessed_entity: { kind: string; spec?: { target?: string } };
+  unprocessed_entity: {
+    kind: string;
+    metadata?: { name: string };
+    spec?: { target?: string };
+  };
   errors?: Array<{ message: string }>;
 }
 

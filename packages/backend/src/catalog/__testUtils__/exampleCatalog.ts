@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'glob';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 
 /** Repository root, from this file's place in packages/backend/src/catalog/__testUtils__. */
 export const repoRoot = path.resolve(__dirname, '../../../../..');
+
+/** `catalog.rules` of app-config.yaml, so tests allow exactly the kinds development allows. */
+export const developmentCatalogRules = parse(
+  fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'),
+).catalog.rules;
 
 /** The catalog file globs of app-config.yaml, relative to a checkout's root. */
 export const exampleCatalogGlobs = [
