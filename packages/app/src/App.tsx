@@ -3,6 +3,7 @@ import upstreamStatusPlugin from '@internal/plugin-upstream-status';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
+import { catalogGraphModule } from './modules/catalogGraph';
 import {
   argocdUpstreamGate,
   gitlabUpstreamGate,
@@ -16,6 +17,7 @@ export default createApp({
     navModule,
     homeModule,
     signInModule,
+    catalogGraphModule,
     upstreamStatusPlugin,
     gitlabUpstreamGate,
     argocdUpstreamGate,

@@ -20,3 +20,11 @@ export const RELATION_DEPLOYMENT_TARGET_OF = 'deploymentTargetOf';
 export const RELATION_PROMOTES_TO = 'promotesTo';
 /** Environment → the Environment it is promoted from. */
 export const RELATION_PROMOTED_FROM = 'promotedFrom';
+
+/** Forward/reverse pairs, for tools that draw relations (the catalog graph). */
+export const PLATFORM_RELATION_PAIRS: ReadonlyArray<[string, string]> = [
+  [RELATION_BUILDS, RELATION_BUILT_BY],
+  [RELATION_DEPLOYS, RELATION_DEPLOYED_BY],
+  [RELATION_DEPLOYS_TO, RELATION_DEPLOYMENT_TARGET_OF],
+  [RELATION_PROMOTES_TO, RELATION_PROMOTED_FROM],
+];
