@@ -18,6 +18,8 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
+// Discovers catalog-info.yaml across the GitLab groups of catalog.providers.gitlab (production).
+backend.add(import('@backstage/plugin-catalog-backend-module-gitlab'));
 // One Location per catalog file, so a broken file fails alone (see the module's README).
 backend.add(import('@internal/plugin-catalog-backend-module-platform'));
 // Where a failed catalog file is reported: the log line, and the unprocessed-entities API and page.

@@ -24,6 +24,7 @@ const productionEnv = {
   POSTGRES_PASSWORD: 'pg-secret',
   GITLAB_HOST: 'gitlab.example.com',
   GITLAB_TOKEN: 'glpat-secret',
+  GITLAB_CATALOG_GROUP: 'acme',
   ARGOCD_INSTANCE_NAME: 'prod',
   ARGOCD_URL: 'https://argocd.example.com',
   ARGOCD_TOKEN: 'argo-secret',
