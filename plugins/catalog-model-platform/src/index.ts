@@ -15,3 +15,4 @@ export {
   environmentEntitySchema,
   isEnvironmentEntity,
 } from './kinds/EnvironmentEntity';
+export * from './annotations';
