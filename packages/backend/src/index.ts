@@ -18,9 +18,9 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
-// Discovers catalog-info.yaml across the GitLab groups of catalog.providers.gitlab (production).
-backend.add(import('@backstage/plugin-catalog-backend-module-gitlab'));
-// One Location per catalog file, so a broken file fails alone (see the module's README).
+// Pipeline and Environment kinds; one Location per catalog file, so a broken file fails alone;
+// GitLab discovery (catalog.providers.gitlab, production) whose scans are all-or-nothing.
+// It replaces @backstage/plugin-catalog-backend-module-gitlab's module: do not add that one too.
 backend.add(import('@internal/plugin-catalog-backend-module-platform'));
 // Where a failed catalog file is reported: the log line, and the unprocessed-entities API and page.
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
