@@ -93,6 +93,22 @@ test('a service without integration annotations shows none of their cards or tab
   await keepScreenshot(page, testInfo, '07-plain-service');
 });
 
+test('an environment page shows its details and the services deployed to it', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/catalog/default/environment/production');
+  await expect(
+    page.getByRole('heading', { name: 'Production' }).first(),
+  ).toBeVisible();
+  await expect(page.getByText('Services deployed here')).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Checkout API', exact: true }).first(),
+  ).toBeVisible();
+  await expect(page.getByText('Pipelines deploying here')).toBeVisible();
+  await expect(page.getByText('instance prod, project default')).toBeVisible();
+  await keepScreenshot(page, testInfo, '10-environment');
+});
+
 test('the create page lists the templates', async ({ page }, testInfo) => {
   await page.goto('/create');
   await expect(page.getByText('Node.js service')).toBeVisible();

@@ -1,5 +1,6 @@
 import { createApp } from '@backstage/frontend-defaults';
 import upstreamStatusPlugin from '@internal/plugin-upstream-status';
+import catalogPlatformPlugin from '@internal/plugin-catalog-platform';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
@@ -19,6 +20,7 @@ export default createApp({
     signInModule,
     catalogGraphModule,
     upstreamStatusPlugin,
+    catalogPlatformPlugin,
     gitlabUpstreamGate,
     argocdUpstreamGate,
     kubernetesUpstreamGate,

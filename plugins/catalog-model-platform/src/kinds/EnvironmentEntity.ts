@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { PLATFORM_API_VERSION } from '../apiVersion';
+import { entityRefSchema, platformKindSchema } from './kindSchema';
 
 /**
  * A deployment environment (dev, staging, production, …): where it sits in the promotion order,
@@ -28,65 +29,47 @@ export interface EnvironmentEntity extends Entity {
   };
 }
 
-const entityRef = { type: 'string', minLength: 1 } as const;
-
 /** JSON Schema of {@link EnvironmentEntity}; unknown `spec` fields are errors. */
-export const environmentEntitySchema = {
-  $schema: 'http://json-schema.org/draft-07/schema',
-  $id: 'EnvironmentV1alpha1',
+export const environmentEntitySchema = platformKindSchema({
+  kind: 'Environment',
   description: 'A deployment environment',
-  allOf: [
-    { $ref: 'Entity' },
-    {
+  required: [
+    'type',
+    'owner',
+    'production',
+    'promotionOrder',
+    'clusters',
+    'argocd',
+  ],
+  properties: {
+    type: { type: 'string', minLength: 1 },
+    owner: entityRefSchema,
+    system: entityRefSchema,
+    production: { type: 'boolean' },
+    promotionOrder: { type: 'integer', minimum: 0 },
+    promotesTo: entityRefSchema,
+    clusters: { type: 'array', minItems: 1, items: entityRefSchema },
+    argocd: {
       type: 'object',
-      required: ['spec'],
+      additionalProperties: false,
+      required: ['instance', 'project'],
       properties: {
-        apiVersion: { enum: [PLATFORM_API_VERSION] },
-        kind: { enum: ['Environment'] },
-        spec: {
-          type: 'object',
-          additionalProperties: false,
-          required: [
-            'type',
-            'owner',
-            'production',
-            'promotionOrder',
-            'clusters',
-            'argocd',
-          ],
-          properties: {
-            type: { type: 'string', minLength: 1 },
-            owner: entityRef,
-            system: entityRef,
-            production: { type: 'boolean' },
-            promotionOrder: { type: 'integer', minimum: 0 },
-            promotesTo: entityRef,
-            clusters: { type: 'array', minItems: 1, items: entityRef },
-            argocd: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['instance', 'project'],
-              properties: {
-                instance: { type: 'string', minLength: 1 },
-                project: { type: 'string', minLength: 1 },
-              },
-            },
-            cloud: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['provider', 'account'],
-              properties: {
-                provider: { enum: ['aws', 'gcp', 'azure', 'other'] },
-                account: { type: 'string', minLength: 1 },
-                region: { type: 'string', minLength: 1 },
-              },
-            },
-          },
-        },
+        instance: { type: 'string', minLength: 1 },
+        project: { type: 'string', minLength: 1 },
       },
     },
-  ],
-} as const;
+    cloud: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['provider', 'account'],
+      properties: {
+        provider: { enum: ['aws', 'gcp', 'azure', 'other'] },
+        account: { type: 'string', minLength: 1 },
+        region: { type: 'string', minLength: 1 },
+      },
+    },
+  },
+});
 
 export function isEnvironmentEntity(
   entity: Entity,

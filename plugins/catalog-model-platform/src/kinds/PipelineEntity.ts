@@ -1,5 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { PLATFORM_API_VERSION } from '../apiVersion';
+import {
+  entityRefSchema,
+  entityRefsSchema,
+  platformKindSchema,
+} from './kindSchema';
 
 /**
  * A GitLab CI pipeline definition: which project and ref it runs on, its stages, schedules and the
@@ -32,83 +37,64 @@ export interface PipelineEntity extends Entity {
   };
 }
 
-const entityRef = { type: 'string', minLength: 1 } as const;
-const entityRefs = { type: 'array', items: entityRef } as const;
-
 /** JSON Schema of {@link PipelineEntity}; unknown `spec` fields are errors. */
-export const pipelineEntitySchema = {
-  $schema: 'http://json-schema.org/draft-07/schema',
-  $id: 'PipelineV1alpha1',
+export const pipelineEntitySchema = platformKindSchema({
+  kind: 'Pipeline',
   description: 'A GitLab CI pipeline definition',
-  allOf: [
-    { $ref: 'Entity' },
-    {
-      type: 'object',
-      required: ['spec'],
-      properties: {
-        apiVersion: { enum: [PLATFORM_API_VERSION] },
-        kind: { enum: ['Pipeline'] },
-        spec: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['type', 'owner', 'project', 'defaultRef', 'stages'],
-          properties: {
-            type: { enum: ['gitlab-ci'] },
-            owner: entityRef,
-            system: entityRef,
-            project: {
-              type: 'string',
-              pattern: '^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$',
-            },
-            defaultRef: { type: 'string', minLength: 1 },
-            stages: {
-              type: 'array',
-              minItems: 1,
-              items: { type: 'string', minLength: 1 },
-            },
-            schedules: {
-              type: 'array',
-              items: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['cron'],
-                properties: {
-                  cron: { type: 'string', minLength: 9 },
-                  ref: { type: 'string', minLength: 1 },
-                  description: { type: 'string' },
-                },
+  required: ['type', 'owner', 'project', 'defaultRef', 'stages'],
+  properties: {
+    type: { enum: ['gitlab-ci'] },
+    owner: entityRefSchema,
+    system: entityRefSchema,
+    project: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$',
+    },
+    defaultRef: { type: 'string', minLength: 1 },
+    stages: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string', minLength: 1 },
+    },
+    schedules: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['cron'],
+        properties: {
+          cron: { type: 'string', minLength: 9 },
+          ref: { type: 'string', minLength: 1 },
+          description: { type: 'string' },
+        },
+      },
+    },
+    includes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['project', 'file'],
+        properties: {
+          project: { type: 'string', minLength: 1 },
+          ref: { type: 'string', minLength: 1 },
+          file: {
+            anyOf: [
+              { type: 'string', minLength: 1 },
+              {
+                type: 'array',
+                items: { type: 'string', minLength: 1 },
               },
-            },
-            includes: {
-              type: 'array',
-              items: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['project', 'file'],
-                properties: {
-                  project: { type: 'string', minLength: 1 },
-                  ref: { type: 'string', minLength: 1 },
-                  file: {
-                    anyOf: [
-                      { type: 'string', minLength: 1 },
-                      {
-                        type: 'array',
-                        items: { type: 'string', minLength: 1 },
-                      },
-                    ],
-                  },
-                },
-              },
-            },
-            builds: entityRefs,
-            deploys: entityRefs,
-            deploysTo: entityRefs,
+            ],
           },
         },
       },
     },
-  ],
-} as const;
+    builds: entityRefsSchema,
+    deploys: entityRefsSchema,
+    deploysTo: entityRefsSchema,
+  },
+});
 
 export function isPipelineEntity(entity: Entity): entity is PipelineEntity {
   return (
