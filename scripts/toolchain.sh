@@ -15,14 +15,15 @@ _yarn_dist_version=4.13.0
 
 _node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null; }
 
-# npm install into .toolchain/, bounded and retried: a download that stalls (seen once on this
-# machine kind, a ~30 MB tarball that never finished) must not hang the caller for the whole CI budget.
+# npm install into .toolchain/, bounded and retried: a registry request that stalls (seen on this
+# machine kind: once over 9 minutes, once 2 minutes) must not hang the caller for the whole CI
+# budget. --prefer-offline reuses npm's cache without revalidating, so repeat installs take seconds.
 _toolchain_npm_install() {
   local attempt
   mkdir -p "$_toolchain"
   for attempt in 1 2 3; do
     timeout 240 npm install --prefix "$_toolchain" --no-audit --no-fund --no-save \
-      --loglevel=error --fetch-timeout=60000 --fetch-retries=2 "$@" >&2 && return 0
+      --loglevel=error --prefer-offline --fetch-timeout=60000 --fetch-retries=2 "$@" >&2 && return 0
     echo "toolchain: npm install $* failed or stalled (attempt $attempt of 3)" >&2
   done
   return 1
