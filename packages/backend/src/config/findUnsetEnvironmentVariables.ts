@@ -72,7 +72,8 @@ function valueAt(value: JsonValue | undefined, path: string[]) {
 
 /**
  * Reads the configuration the way the backend does and reports every `${VAR}` substitution
- * whose variable is unset and has no `${VAR:-fallback}`.
+ * whose variable is unset and has no `${VAR:-fallback}`. Also returns what was read, so callers
+ * can validate it without reading the files again.
  *
  * Backstage's loader silently drops such values, so a production portal missing, say,
  * POSTGRES_HOST would start and talk to a default instead of failing. The loader does not say
@@ -81,7 +82,7 @@ function valueAt(value: JsonValue | undefined, path: string[]) {
  */
 export async function findUnsetEnvironmentVariables(
   options: ConfigReadOptions,
-): Promise<UnsetEnvironmentVariable[]> {
+): Promise<{ configs: ConfigSourceData[]; unset: UnsetEnvironmentVariable[] }> {
   const unset = new Set<string>();
   const substitute = substituteFrom(options.env);
   const firstRead = await readConfigOnce(options, async name => {
@@ -89,7 +90,7 @@ export async function findUnsetEnvironmentVariables(
     if (value === undefined) unset.add(name);
     return value;
   });
-  if (unset.size === 0) return [];
+  if (unset.size === 0) return { configs: firstRead, unset: [] };
 
   // A per-call random token cannot collide with real configuration text.
   const token = randomUUID();
@@ -113,5 +114,5 @@ export async function findUnsetEnvironmentVariables(
       }
     }
   });
-  return found;
+  return { configs: firstRead, unset: found };
 }

@@ -5,7 +5,6 @@ import {
 import { ConfigSources } from '@backstage/config-loader';
 import {
   findUnsetEnvironmentVariables,
-  readConfigOnce,
   substituteFrom,
 } from './findUnsetEnvironmentVariables';
 import { validateConfigAgainstSchema } from './validateConfigAgainstSchema';
@@ -34,13 +33,13 @@ export async function loadStrictRootConfig(options: {
   /** Reload when config files change (the default service does); tests turn it off. */
   watch?: boolean;
 }) {
-  const unset = await findUnsetEnvironmentVariables(options);
+  const { configs, unset } = await findUnsetEnvironmentVariables(options);
   const problems = unset.map(
     u =>
       `${u.key}: environment variable ${u.variable} is not set (asked for in ${u.source})`,
   );
+  // Schema errors are only meaningful once every value is present.
   if (problems.length === 0) {
-    const configs = await readConfigOnce(options, substituteFrom(options.env));
     problems.push(
       ...(await validateConfigAgainstSchema(configs, {
         dir: options.dir,
