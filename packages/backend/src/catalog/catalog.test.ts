@@ -15,6 +15,7 @@ import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaf
 import unprocessedEntities from '@backstage/plugin-catalog-backend-module-unprocessed';
 import catalogModulePlatform from '@internal/plugin-catalog-backend-module-platform';
 import {
+  developmentCatalogLocations,
   developmentCatalogRules,
   entityRefsDeclaredIn,
   exampleCatalogGlobs,
@@ -30,11 +31,15 @@ const databases = TestDatabases.create({
 
 jest.setTimeout(120_000);
 
-/** Copies examples/ and templates/ so a test can break a file without touching the repo. */
+/**
+ * Copies what app-config.yaml's catalog locations point at (examples/, templates/,
+ * catalog-info.yaml) so a test can break a file without touching the repo.
+ */
 function copyCatalogSources(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-catalog-'));
-  for (const folder of ['examples', 'templates']) {
-    fs.cpSync(path.join(repoRoot, folder), path.join(dir, folder), {
+  const topLevel = new Set(exampleCatalogGlobs.map(g => g.split(path.sep)[0]));
+  for (const entry of topLevel) {
+    fs.cpSync(path.join(repoRoot, entry), path.join(dir, entry), {
       recursive: true,
     });
   }
@@ -54,10 +59,10 @@ async function startCatalog(databaseId: TestDatabaseId, root: string) {
         data: {
           catalog: {
             rules: developmentCatalogRules,
-            // The same globs as app-config.yaml, rooted at the copy.
-            locations: exampleCatalogGlobs.map(g => ({
-              type: 'file',
-              target: path.join(root, g),
+            // The locations of app-config.yaml, rooted at the copy.
+            locations: developmentCatalogLocations.map(location => ({
+              ...location,
+              target: path.join(root, location.target),
             })),
           },
         },
