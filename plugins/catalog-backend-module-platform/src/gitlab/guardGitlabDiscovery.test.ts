@@ -8,16 +8,18 @@ import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { GitlabDiscoveryEntityProvider } from '@backstage/plugin-catalog-backend-module-gitlab';
 import { guardGitlabDiscovery } from './guardGitlabDiscovery';
 
-// A project as GitLab's REST API returns it (../shared/contracts, recorded by gitlab4j).
-const contractProject = JSON.parse(
-  fs.readFileSync(
-    path.resolve(
-      __dirname,
-      '../../../../../shared/contracts/gitlab-api/examples/gitlab4j-project.json',
-    ),
-    'utf8',
-  ),
+// A project as GitLab's REST API returns it: the recorded contract data in shared/contracts,
+// which sits beside the repository checkout (as on CI), never copied into it.
+const contractFile = path.resolve(
+  __dirname,
+  '../../../../../shared/contracts/gitlab-api/examples/gitlab4j-project.json',
 );
+if (!fs.existsSync(contractFile)) {
+  throw new Error(
+    `Contract data not found at ${contractFile}: clone the portal next to the shared/ folder (see README, "Contract data")`,
+  );
+}
+const contractProject = JSON.parse(fs.readFileSync(contractFile, 'utf8'));
 
 function project(id: number, name: string, webBase: string) {
   return {
