@@ -11,12 +11,16 @@ import { validateConfigAgainstSchema } from './validateConfigAgainstSchema';
 
 export class InvalidConfigError extends Error {
   readonly name = 'InvalidConfigError';
-  constructor(readonly problems: string[]) {
+  declare readonly problems: string[];
+  constructor(problems: string[]) {
     super(
       `The portal's configuration is invalid; fix these keys and start again:\n${problems
         .map(p => `  - ${p}`)
         .join('\n')}`,
     );
+    // Not enumerable: Node prints an error's own enumerable fields after the message, which
+    // would show every problem a second time.
+    Object.defineProperty(this, 'problems', { value: problems });
   }
 }
 
