@@ -109,6 +109,22 @@ test('an environment page shows its details and the services deployed to it', as
   await keepScreenshot(page, testInfo, '10-environment');
 });
 
+test('a pipeline page shows what it runs, builds and deploys, in cards and in the graph', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/catalog/default/pipeline/checkout-api-ci');
+  await expect(
+    page.getByRole('heading', { name: 'Checkout API CI' }).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByText('lint → test → build → scan → deploy'),
+  ).toBeVisible();
+  await expect(page.getByText('Deploys to')).toBeVisible();
+  // The Relations graph draws the portal's own relation types (catalogGraphModule).
+  await expect(page.getByText('builds', { exact: true }).first()).toBeVisible();
+  await keepScreenshot(page, testInfo, '11-pipeline');
+});
+
 test('the create page lists the templates', async ({ page }, testInfo) => {
   await page.goto('/create');
   await expect(page.getByText('Node.js service')).toBeVisible();

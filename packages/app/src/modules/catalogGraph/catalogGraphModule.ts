@@ -4,6 +4,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import {
   ALL_RELATION_PAIRS,
+  ALL_RELATIONS,
   catalogGraphApiRef,
   DefaultCatalogGraphApi,
 } from '@backstage/plugin-catalog-graph';
@@ -24,6 +25,12 @@ export const catalogGraphModule = createFrontendModule({
           deps: {},
           factory: () =>
             new DefaultCatalogGraphApi({
+              // Both lists are needed: which relations are drawn by default is filtered from
+              // knownRelations, and the pairs only say which two names are one edge.
+              knownRelations: [
+                ...ALL_RELATIONS,
+                ...PLATFORM_RELATION_PAIRS.flat(),
+              ],
               knownRelationPairs: [
                 ...ALL_RELATION_PAIRS,
                 ...PLATFORM_RELATION_PAIRS,
