@@ -10,6 +10,7 @@ import {
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import unprocessedEntities from '@backstage/plugin-catalog-backend-module-unprocessed';
@@ -46,7 +47,11 @@ function copyCatalogSources(): string {
   return dir;
 }
 
-async function startCatalog(databaseId: TestDatabaseId, root: string) {
+async function startCatalog(
+  databaseId: TestDatabaseId,
+  root: string,
+  extraCatalogConfig: Record<string, unknown> = {},
+) {
   const knex = await databases.init(databaseId);
   return startTestBackend({
     features: [
@@ -54,6 +59,9 @@ async function startCatalog(databaseId: TestDatabaseId, root: string) {
       scaffolderEntityModel,
       catalogModulePlatform,
       unprocessedEntities,
+      // The real scheduler: the mock one runs each task once at start-up, and the check for
+      // missing relation targets has to run repeatedly.
+      schedulerServiceFactory,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
         data: {
@@ -64,6 +72,7 @@ async function startCatalog(databaseId: TestDatabaseId, root: string) {
               ...location,
               target: path.join(root, location.target),
             })),
+            ...extraCatalogConfig,
           },
         },
       }),
@@ -73,7 +82,7 @@ async function startCatalog(databaseId: TestDatabaseId, root: string) {
 
 interface CatalogEntity {
   kind: string;
-  metadata: { name: string; namespace?: string };
+  metadata: { name: string; namespace?: string; description?: string };
   relations?: Array<{ type: string; targetRef: string }>;
   status?: { items?: Array<{ level: string; error?: { message: string } }> };
 }
@@ -136,6 +145,13 @@ describe.each(databases.eachSupportedId())('catalog on %s', databaseId => {
     const withErrors = entities.filter(e => errorsOf(e).length > 0);
     expect(withErrors.map(e => [refOf(e), errorsOf(e)])).toEqual([]);
     expect(expected.length).toBeGreaterThanOrEqual(100);
+    const known = new Set(entities.map(refOf));
+    const dangling = entities.flatMap(e =>
+      (e.relations ?? [])
+        .filter(r => !known.has(r.targetRef))
+        .map(r => `${refOf(e)} ${r.type} ${r.targetRef}`),
+    );
+    expect(dangling).toEqual([]);
 
     // The graph path service → pipeline → environment → cluster, in both directions.
     const relationsOf = (ref: string) =>
@@ -200,6 +216,150 @@ describe.each(databases.eachSupportedId())('catalog on %s', databaseId => {
     expect(rejected.errors?.map(e => e.message).join('\n')).toMatch(
       /\/spec must NOT have additional properties - additionalProperty: schedule/,
     );
+  });
+
+  // Reprocess every few seconds, so a file added after the first load is read soon.
+  const quickRefresh = {
+    processingInterval: { seconds: 2 },
+    platform: { missingTargetCheckSeconds: 1 },
+  };
+
+  it('shows a duplicate definition on the entity kept, naming both files, while the rest loads', async () => {
+    const root = copyCatalogSources();
+    const expected = entityRefsDeclaredIn(root, exampleCatalogGlobs);
+    const component = (name: string, description: string) =>
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata:',
+        `  name: ${name}`,
+        `  description: ${description}`,
+        'spec:',
+        '  type: service',
+        '  lifecycle: production',
+        '  owner: group:platform-team',
+        '',
+      ].join('\n');
+    fs.writeFileSync(
+      path.join(root, 'examples/first.yaml'),
+      component('twice-defined', 'the first definition'),
+    );
+    backend = await startCatalog(databaseId, root, quickRefresh);
+    await waitForEntities(backend, [
+      ...expected,
+      'component:default/twice-defined',
+    ]);
+
+    // A second file defines the same entity, next to one that is new.
+    fs.writeFileSync(
+      path.join(root, 'examples/second.yaml'),
+      [
+        component('twice-defined', 'the second definition'),
+        component('defined-once', 'new'),
+      ].join('---\n'),
+    );
+    const entities = await waitForEntities(backend, [
+      'component:default/defined-once',
+    ]);
+    const kept = await waitFor(async () => {
+      const entity = (await allEntities(backend!)).find(
+        e => refOf(e) === 'component:default/twice-defined',
+      );
+      return entity && errorsOf(entity).length ? entity : undefined;
+    });
+    expect(errorsOf(kept).map(e => e.error?.message)).toEqual([
+      expect.stringMatching(
+        /^component:default\/twice-defined is defined twice: in file:.*examples\/first\.yaml, which the catalog keeps, and in file:.*examples\/second\.yaml, which is ignored\./,
+      ),
+    ]);
+    expect(kept.metadata.description).toBe('the first definition');
+    expect(
+      entities.filter(
+        e =>
+          errorsOf(e).length && refOf(e) !== 'component:default/twice-defined',
+      ),
+    ).toEqual([]);
+
+    // Removing the second definition clears the error.
+    fs.writeFileSync(
+      path.join(root, 'examples/second.yaml'),
+      component('defined-once', 'new'),
+    );
+    await waitFor(async () => {
+      const entity = (await allEntities(backend!)).find(
+        e => refOf(e) === 'component:default/twice-defined',
+      );
+      return entity && !errorsOf(entity).length ? entity : undefined;
+    });
+  });
+
+  it('shows a relation to a missing entity on the entity that declares it', async () => {
+    const root = copyCatalogSources();
+    const expected = entityRefsDeclaredIn(root, exampleCatalogGlobs);
+    fs.writeFileSync(
+      path.join(root, 'examples/dangling.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata:',
+        '  name: dangling-service',
+        'spec:',
+        '  type: service',
+        '  lifecycle: production',
+        '  owner: group:platform-team',
+        '  dependsOn: [resource:no-such-database]',
+        '',
+      ].join('\n'),
+    );
+    backend = await startCatalog(databaseId, root, quickRefresh);
+    await waitForEntities(backend, [
+      ...expected,
+      'component:default/dangling-service',
+    ]);
+
+    const flagged = await waitFor(async () => {
+      const entity = (await allEntities(backend!)).find(
+        e => refOf(e) === 'component:default/dangling-service',
+      );
+      return entity && errorsOf(entity).length ? entity : undefined;
+    });
+    expect(errorsOf(flagged).map(e => e.error?.message)).toEqual([
+      'dependsOn resource:default/no-such-database: no such entity in the catalog. Fix the reference or add the entity.',
+    ]);
+    // The entity stays in the catalog with what it declares; nothing else is flagged.
+    expect(flagged.relations).toContainEqual(
+      expect.objectContaining({
+        type: 'dependsOn',
+        targetRef: 'resource:default/no-such-database',
+      }),
+    );
+    const others = (await allEntities(backend)).filter(
+      e =>
+        errorsOf(e).length && refOf(e) !== 'component:default/dangling-service',
+    );
+    expect(others).toEqual([]);
+
+    // Fixing the reference clears the error.
+    fs.writeFileSync(
+      path.join(root, 'examples/dangling.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata:',
+        '  name: dangling-service',
+        'spec:',
+        '  type: service',
+        '  lifecycle: production',
+        '  owner: group:platform-team',
+        '',
+      ].join('\n'),
+    );
+    await waitFor(async () => {
+      const entity = (await allEntities(backend!)).find(
+        e => refOf(e) === 'component:default/dangling-service',
+      );
+      return entity && !errorsOf(entity).length ? entity : undefined;
+    });
   });
 
   it('reports a catalog file with a syntax error on its location while the rest loads', async () => {
