@@ -128,6 +128,41 @@ async function waitForEntities(backend: TestBackend, refs: string[]) {
 const errorsOf = (e: CatalogEntity) =>
   (e.status?.items ?? []).filter(i => i.level === 'error');
 
+/** Waits until the entity is in the catalog with (or without) processing errors. */
+async function waitForEntity(
+  backend: TestBackend,
+  ref: string,
+  state: 'with errors' | 'without errors',
+): Promise<CatalogEntity> {
+  return waitFor(async () => {
+    const entity = (await allEntities(backend)).find(e => refOf(e) === ref);
+    const hasErrors = entity ? errorsOf(entity).length > 0 : false;
+    return entity && hasErrors === (state === 'with errors')
+      ? entity
+      : undefined;
+  });
+}
+
+/** A service Component's catalog file, owned by the examples' platform team. */
+function serviceYaml(
+  name: string,
+  extra: { description?: string; dependsOn?: string } = {},
+): string {
+  return [
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Component',
+    'metadata:',
+    `  name: ${name}`,
+    ...(extra.description ? [`  description: ${extra.description}`] : []),
+    'spec:',
+    '  type: service',
+    '  lifecycle: production',
+    '  owner: group:platform-team',
+    ...(extra.dependsOn ? [`  dependsOn: [${extra.dependsOn}]`] : []),
+    '',
+  ].join('\n');
+}
+
 describe.each(databases.eachSupportedId())('catalog on %s', databaseId => {
   let backend: TestBackend | undefined;
   afterEach(async () => {
@@ -227,22 +262,9 @@ describe.each(databases.eachSupportedId())('catalog on %s', databaseId => {
   it('shows a duplicate definition on the entity kept, naming both files, while the rest loads', async () => {
     const root = copyCatalogSources();
     const expected = entityRefsDeclaredIn(root, exampleCatalogGlobs);
-    const component = (name: string, description: string) =>
-      [
-        'apiVersion: backstage.io/v1alpha1',
-        'kind: Component',
-        'metadata:',
-        `  name: ${name}`,
-        `  description: ${description}`,
-        'spec:',
-        '  type: service',
-        '  lifecycle: production',
-        '  owner: group:platform-team',
-        '',
-      ].join('\n');
     fs.writeFileSync(
       path.join(root, 'examples/first.yaml'),
-      component('twice-defined', 'the first definition'),
+      serviceYaml('twice-defined', { description: 'the first definition' }),
     );
     backend = await startCatalog(databaseId, root, quickRefresh);
     await waitForEntities(backend, [
@@ -254,19 +276,18 @@ describe.each(databases.eachSupportedId())('catalog on %s', databaseId => {
     fs.writeFileSync(
       path.join(root, 'examples/second.yaml'),
       [
-        component('twice-defined', 'the second definition'),
-        component('defined-once', 'new'),
+        serviceYaml('twice-defined', { description: 'the second definition' }),
+        serviceYaml('defined-once', { description: 'new' }),
       ].join('---\n'),
     );
     const entities = await waitForEntities(backend, [
       'component:default/defined-once',
     ]);
-    const kept = await waitFor(async () => {
-      const entity = (await allEntities(backend!)).find(
-        e => refOf(e) === 'component:default/twice-defined',
-      );
-      return entity && errorsOf(entity).length ? entity : undefined;
-    });
+    const kept = await waitForEntity(
+      backend!,
+      'component:default/twice-defined',
+      'with errors',
+    );
     expect(errorsOf(kept).map(e => e.error?.message)).toEqual([
       expect.stringMatching(
         /^component:default\/twice-defined is defined twice: in file:.*examples\/first\.yaml, which the catalog keeps, and in file:.*examples\/second\.yaml, which is ignored\./,
@@ -283,14 +304,13 @@ describe.each(databases.eachSupportedId())('catalog on %s', databaseId => {
     // Removing the second definition clears the error.
     fs.writeFileSync(
       path.join(root, 'examples/second.yaml'),
-      component('defined-once', 'new'),
+      serviceYaml('defined-once', { description: 'new' }),
     );
-    await waitFor(async () => {
-      const entity = (await allEntities(backend!)).find(
-        e => refOf(e) === 'component:default/twice-defined',
-      );
-      return entity && !errorsOf(entity).length ? entity : undefined;
-    });
+    await waitForEntity(
+      backend!,
+      'component:default/twice-defined',
+      'without errors',
+    );
   });
 
   it('shows a relation to a missing entity on the entity that declares it', async () => {
@@ -298,18 +318,9 @@ describe.each(databases.eachSupportedId())('catalog on %s', databaseId => {
     const expected = entityRefsDeclaredIn(root, exampleCatalogGlobs);
     fs.writeFileSync(
       path.join(root, 'examples/dangling.yaml'),
-      [
-        'apiVersion: backstage.io/v1alpha1',
-        'kind: Component',
-        'metadata:',
-        '  name: dangling-service',
-        'spec:',
-        '  type: service',
-        '  lifecycle: production',
-        '  owner: group:platform-team',
-        '  dependsOn: [resource:no-such-database]',
-        '',
-      ].join('\n'),
+      serviceYaml('dangling-service', {
+        dependsOn: 'resource:no-such-database',
+      }),
     );
     backend = await startCatalog(databaseId, root, quickRefresh);
     await waitForEntities(backend, [
@@ -317,12 +328,11 @@ describe.each(databases.eachSupportedId())('catalog on %s', databaseId => {
       'component:default/dangling-service',
     ]);
 
-    const flagged = await waitFor(async () => {
-      const entity = (await allEntities(backend!)).find(
-        e => refOf(e) === 'component:default/dangling-service',
-      );
-      return entity && errorsOf(entity).length ? entity : undefined;
-    });
+    const flagged = await waitForEntity(
+      backend!,
+      'component:default/dangling-service',
+      'with errors',
+    );
     expect(errorsOf(flagged).map(e => e.error?.message)).toEqual([
       'dependsOn resource:default/no-such-database: no such entity in the catalog. Fix the reference or add the entity.',
     ]);
@@ -342,24 +352,13 @@ describe.each(databases.eachSupportedId())('catalog on %s', databaseId => {
     // Fixing the reference clears the error.
     fs.writeFileSync(
       path.join(root, 'examples/dangling.yaml'),
-      [
-        'apiVersion: backstage.io/v1alpha1',
-        'kind: Component',
-        'metadata:',
-        '  name: dangling-service',
-        'spec:',
-        '  type: service',
-        '  lifecycle: production',
-        '  owner: group:platform-team',
-        '',
-      ].join('\n'),
+      serviceYaml('dangling-service'),
     );
-    await waitFor(async () => {
-      const entity = (await allEntities(backend!)).find(
-        e => refOf(e) === 'component:default/dangling-service',
-      );
-      return entity && !errorsOf(entity).length ? entity : undefined;
-    });
+    await waitForEntity(
+      backend!,
+      'component:default/dangling-service',
+      'without errors',
+    );
   });
 
   it('reports a catalog file with a syntax error on its location while the rest loads', async () => {

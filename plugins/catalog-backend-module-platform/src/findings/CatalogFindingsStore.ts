@@ -50,6 +50,10 @@ export class CatalogFindingsStore {
         // entity whose target is still being loaded is never reported.
         table.boolean('confirmed').notNullable().defaultTo(true);
         table.primary(['entity_ref', 'kind', 'subject']);
+        table.index(
+          ['kind', 'subject'],
+          'platform_catalog_findings_subject_idx',
+        );
       });
     }
     return new CatalogFindingsStore(knex);
@@ -109,6 +113,13 @@ export class CatalogFindingsStore {
     locationKey: string,
     findings: CatalogFinding[],
   ): Promise<string[]> {
+    if (!findings.length) {
+      // The common case, on every read of every location: one indexed delete, usually of nothing.
+      await this.knex(TABLE)
+        .where({ kind: 'duplicate-definition', subject: locationKey })
+        .delete();
+      return [];
+    }
     return this.knex.transaction(async tx => {
       const previous: FindingRow[] = await tx(TABLE).where({
         kind: 'duplicate-definition',
@@ -117,9 +128,7 @@ export class CatalogFindingsStore {
       await tx(TABLE)
         .where({ kind: 'duplicate-definition', subject: locationKey })
         .delete();
-      if (findings.length) {
-        await tx(TABLE).insert(findings.map(f => this.toRow(f, true)));
-      }
+      await tx(TABLE).insert(findings.map(f => this.toRow(f, true)));
       const known = new Set(previous.map(row => row.entity_ref));
       return findings.map(f => f.entityRef).filter(ref => !known.has(ref));
     });
