@@ -1,4 +1,9 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  DEFAULT_NAMESPACE,
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { LocationSpec } from '@backstage/plugin-catalog-common';
 import {
   CatalogProcessor,
@@ -7,12 +12,28 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { CatalogFinding, CatalogFindingsStore } from './CatalogFindingsStore';
 
-/** Whether the entity, as it is now, still names the missing target in its spec. */
+/** Every string in the entity's spec that reads as a reference to `targetRef`'s kind. */
 function stillReferences(entity: Entity, targetRef: string): boolean {
-  const name = targetRef.slice(targetRef.lastIndexOf('/') + 1);
-  return JSON.stringify(entity.spec ?? {})
-    .toLocaleLowerCase('en-US')
-    .includes(name);
+  const target = parseEntityRef(targetRef);
+  const context = {
+    defaultKind: target.kind,
+    defaultNamespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
+  };
+  const strings = (value: unknown): string[] => {
+    if (typeof value === 'string') return [value];
+    if (Array.isArray(value)) return value.flatMap(strings);
+    if (value && typeof value === 'object') {
+      return Object.values(value).flatMap(strings);
+    }
+    return [];
+  };
+  return strings(entity.spec).some(value => {
+    try {
+      return stringifyEntityRef(parseEntityRef(value, context)) === targetRef;
+    } catch {
+      return false; // not a reference at all
+    }
+  });
 }
 
 /**
@@ -40,8 +61,8 @@ export class CatalogFindingsProcessor implements CatalogProcessor {
   }
 
   private applies(finding: CatalogFinding, entity: Entity) {
-    // A fixed reference must not stay blocked by the finding that reported it: the next sweep
-    // would only clear it after the fixed entity had been stored.
+    // A fixed reference must not stay blocked by the finding that reported it: the sweep only
+    // clears it once the fixed entity (and its relations) has been stored.
     return (
       finding.kind !== 'missing-relation-target' ||
       stillReferences(entity, finding.subject)
