@@ -1,3 +1,4 @@
+import { CatalogClient } from '@backstage/catalog-client';
 import { SeededRandom } from '../generate/seededRandom';
 import { LatencySummary, summarize } from '../measure/percentiles';
 
@@ -31,45 +32,33 @@ const TEXT_TERMS = [
 ];
 
 /** Facets the list page's pickers ask for (kind, type, lifecycle, tags, namespace, owner). */
-const LIST_FACETS: Array<{ facet: string; filter?: string }> = [
-  { facet: 'kind' },
-  { facet: 'spec.type', filter: 'kind=component' },
-  { facet: 'spec.lifecycle', filter: 'kind=component' },
-  { facet: 'metadata.tags', filter: 'kind=component' },
-  { facet: 'metadata.namespace', filter: 'kind=component' },
-  { facet: 'relations.ownedBy', filter: 'kind=component' },
+const LIST_FACETS: Array<{ facet: string; ofComponents: boolean }> = [
+  { facet: 'kind', ofComponents: false },
+  { facet: 'spec.type', ofComponents: true },
+  { facet: 'spec.lifecycle', ofComponents: true },
+  { facet: 'metadata.tags', ofComponents: true },
+  { facet: 'metadata.namespace', ofComponents: true },
+  { facet: 'relations.ownedBy', ofComponents: true },
 ];
 
-class CatalogHttp {
-  constructor(
-    private readonly baseUrl: string,
-    private readonly token: string,
-  ) {}
+const COMPONENTS = { kind: 'component' };
+const BY_NAME = [{ field: 'metadata.name', order: 'asc' as const }];
 
-  async get(path: string): Promise<any> {
-    return this.request(path, { method: 'GET' });
-  }
-
-  async post(path: string, body: unknown): Promise<any> {
-    return this.request(path, {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    });
-  }
-
-  private async request(path: string, init: RequestInit) {
-    const res = await fetch(`${this.baseUrl}/api/catalog${path}`, {
-      ...init,
-      headers: { ...init.headers, authorization: `Bearer ${this.token}` },
-    });
-    if (!res.ok) {
-      throw new Error(
-        `${init.method} ${path} answered ${res.status}: ${await res.text()}`,
-      );
-    }
-    return res.json();
-  }
+/**
+ * Backstage's own catalog client, which the frontend uses too, so every request is serialised
+ * exactly as the catalog pages send it; authenticated with the run's static token.
+ */
+function catalogClientFor(baseUrl: string, token: string) {
+  return new CatalogClient({
+    discoveryApi: { getBaseUrl: async () => `${baseUrl}/api/catalog` },
+    fetchApi: {
+      fetch: (input, init) =>
+        fetch(input, {
+          ...init,
+          headers: { ...init?.headers, authorization: `Bearer ${token}` },
+        }),
+    },
+  });
 }
 
 async function timed(samples: number[], work: () => Promise<unknown>) {
@@ -91,7 +80,7 @@ export async function runCatalogWorkload(options: {
   samples: number;
   warmup: number;
 }): Promise<CatalogWorkloadResult> {
-  const http = new CatalogHttp(options.baseUrl, options.token);
+  const catalog = catalogClientFor(options.baseUrl, options.token);
   const random = new SeededRandom(42);
   const rounds = options.warmup + options.samples;
 
@@ -107,50 +96,48 @@ export async function runCatalogWorkload(options: {
   // The table's rows and its total are two requests, as catalog-react sends them: the page
   // without a count, and a count without rows.
   const listPage = await measure(() =>
-    http.get(
-      '/entities/by-query?filter=kind=component&limit=20&orderField=metadata.name,asc&totalItems=exclude',
-    ),
+    catalog.queryEntities({
+      filter: COMPONENTS,
+      limit: 20,
+      orderFields: BY_NAME,
+      totalItems: 'exclude',
+    }),
   );
   const listCount = await measure(() =>
-    http.get('/entities/by-query?filter=kind=component&limit=0'),
+    catalog.queryEntities({ filter: COMPONENTS, limit: 0 }),
   );
-  const listPageWithText = await measure(round => {
-    const params = new URLSearchParams({
-      filter: 'kind=component',
-      limit: '20',
-      orderField: 'metadata.name,asc',
+  const listPageWithText = await measure(round =>
+    catalog.queryEntities({
+      filter: COMPONENTS,
+      limit: 20,
+      orderFields: BY_NAME,
       totalItems: 'exclude',
-      fullTextFilterTerm: TEXT_TERMS[round % TEXT_TERMS.length],
-    });
-    TEXT_FILTER_FIELDS.forEach(field =>
-      params.append('fullTextFilterFields', field),
-    );
-    return http.get(`/entities/by-query?${params}`);
-  });
+      fullTextFilter: {
+        term: TEXT_TERMS[round % TEXT_TERMS.length],
+        fields: TEXT_FILTER_FIELDS,
+      },
+    }),
+  );
   const facets = await measure(round => {
-    const { facet, filter } = LIST_FACETS[round % LIST_FACETS.length];
-    const params = new URLSearchParams({ facet, ...(filter && { filter }) });
-    return http.get(`/entity-facets?${params}`);
+    const { facet, ofComponents } = LIST_FACETS[round % LIST_FACETS.length];
+    return catalog.getEntityFacets({
+      facets: [facet],
+      ...(ofComponents && { filter: COMPONENTS }),
+    });
   });
   const byRefs50 = await measure(() =>
-    http.post('/entities/by-refs', {
+    catalog.getEntitiesByRefs({
       entityRefs: random.sample(options.allRefs, 50),
     }),
   );
-  // A service page: the entity by name, then every entity its relations point at (the about,
+  // A service page: the entity by ref, then every entity its relations point at (the about,
   // relations and graph cards resolve those by refs).
   const entityPage = await measure(async () => {
-    const [kind, rest] = random.pick(options.serviceRefs).split(':');
-    const [namespace, name] = rest.split('/');
-    const entity = await http.get(
-      `/entities/by-name/${kind}/${namespace}/${name}`,
+    const entity = await catalog.getEntityByRef(
+      random.pick(options.serviceRefs),
     );
-    const targets = [
-      ...new Set<string>(
-        entity.relations.map((r: { targetRef: string }) => r.targetRef),
-      ),
-    ];
-    return http.post('/entities/by-refs', { entityRefs: targets });
+    const targets = new Set(entity?.relations?.map(r => r.targetRef));
+    return catalog.getEntitiesByRefs({ entityRefs: [...targets] });
   });
   return {
     listPage,
