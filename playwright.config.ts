@@ -2,8 +2,12 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * End-to-end suite against the portal started exactly as the README's start command does
- * (frontend :3000, backend :7007), driven in Debian's Chromium (PORTAL_CHROMIUM, set by
- * scripts/test.sh). Screenshots of every step land in test-results/e2e-screenshots/.
+ * (the sandbox's GitLab, Argo CD, Kubernetes and Datadog on :7101-7104, frontend :3000, backend
+ * :7007), driven in Debian's Chromium (PORTAL_CHROMIUM, set by scripts/test.sh). Screenshots of
+ * every step land in test-results/e2e-screenshots/.
+ *
+ * In CI nothing may already listen on these ports: Playwright refuses to start rather than test
+ * against whatever answers there.
  */
 const chromium = process.env.PORTAL_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -21,6 +25,14 @@ export default defineConfig({
   ],
   outputDir: 'test-results/e2e-artifacts',
   webServer: [
+    {
+      // The default seed, as `scripts/start.sh` runs it; tests ask the sandbox package where
+      // its seeded trouble fell. The version endpoint answers 401 without a token: ready.
+      command: 'yarn workspace @internal/sandbox start',
+      url: 'http://127.0.0.1:7101/api/v4/version',
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
     {
       command: 'yarn workspace backend start',
       url: 'http://localhost:7007/.backstage/health/v1/readiness',

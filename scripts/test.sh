@@ -50,12 +50,14 @@ echo "== running jest"
 CI=true yarn backstage-cli repo test --json --outputFile="$results/jest.json" \
   >"$results/jest.log" 2>&1
 tail -n 15 "$results/jest.log"
+node scripts/test/failures.js jest "$results/jest.json"
 record jest $(node scripts/test/count.js jest "$results/jest.json")
 
 echo "== running end-to-end (Playwright, Debian Chromium)"
 if chromium=$(bash scripts/test/chromium.sh); then
   PORTAL_CHROMIUM=$chromium yarn playwright test >"$results/e2e.log" 2>&1
   tail -n 25 "$results/e2e.log"
+  node scripts/test/failures.js playwright "$results/e2e.json"
   record e2e $(node scripts/test/count.js playwright "$results/e2e.json")
 else
   record e2e-chromium-missing 0 1 0

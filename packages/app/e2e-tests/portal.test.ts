@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { catalogEntities, keepScreenshot, signInAsGuest } from './steps';
+import {
+  catalogEntities,
+  keepScreenshot,
+  sandboxTrouble,
+  signInAsGuest,
+} from './steps';
 
 test.beforeEach(async ({ page }) => {
   await signInAsGuest(page);
@@ -29,7 +34,7 @@ test('catalog lists the example components', async ({ page }, testInfo) => {
   await keepScreenshot(page, testInfo, '02-catalog');
 });
 
-test('a service page opens with the tabs of its integrations', async ({
+test('a service page shows its pipelines, deployments and workloads from the upstreams', async ({
   page,
 }, testInfo) => {
   await page.goto('/catalog/default/component/checkout-api');
@@ -39,14 +44,22 @@ test('a service page opens with the tabs of its integrations', async ({
   await expect(
     page.getByRole('link', { name: 'Overview', exact: true }),
   ).toBeVisible();
-  // Without the local sandbox running, each integration says once that it is unreachable,
-  // instead of the GitLab plugin's "wrong project_slug" or an empty Argo CD table.
-  await expect(page.getByText('Warning: GitLab is not reachable')).toHaveCount(
-    1,
-  );
-  await expect(page.getByText('Warning: Argo CD is not reachable')).toHaveCount(
-    1,
-  );
+  // GitLab's pipelines of main and Argo CD's applications in every environment, as the sandbox
+  // serves them in the upstreams' wire formats.
+  await expect(page.getByText('Gitlab Pipelines: Checkout API')).toBeVisible();
+  await expect(page.getByText('success').first()).toBeVisible();
+  await expect(page.getByText('ArgoCD overview')).toBeVisible();
+  for (const app of [
+    'checkout-api-development',
+    'checkout-api-staging',
+    'checkout-api-prod-eu-1',
+    'checkout-api-prod-eu-2',
+  ]) {
+    const row = page.getByRole('row').filter({ hasText: app });
+    await expect(row).toContainText('Synced');
+    await expect(row).toContainText('Healthy');
+  }
+  await expect(page.getByText(/is not reachable/)).toHaveCount(0);
   await expect(page.getByText(/wrong project_slug/)).toHaveCount(0);
   await keepScreenshot(page, testInfo, '03-service-overview');
 
@@ -67,10 +80,42 @@ test('a service page opens with the tabs of its integrations', async ({
   await keepScreenshot(page, testInfo, '05-service-deployment-tabs');
   await page.getByRole('menuitemradio', { name: 'Kubernetes' }).click();
   await expect(page).toHaveURL(/\/kubernetes$/);
-  await expect(
-    page.getByText('Warning: Kubernetes is not reachable'),
-  ).toBeVisible();
+  await expect(page.getByText('Your Clusters')).toBeVisible();
+  for (const cluster of [
+    'dev-eu-1',
+    'staging-eu-1',
+    'prod-eu-1',
+    'prod-eu-2',
+  ]) {
+    await expect(page.getByText(cluster, { exact: true })).toBeVisible();
+  }
+  await expect(page.getByText('No pods with errors')).toHaveCount(4);
   await keepScreenshot(page, testInfo, '06-service-kubernetes-tab');
+});
+
+test('the seeded trouble shows where it fell: a crash loop in staging, a degraded production rollout', async ({
+  page,
+}, testInfo) => {
+  const { crashLoop, degradedRollout } = sandboxTrouble();
+
+  await page.goto(`/catalog/default/component/${crashLoop}/kubernetes`);
+  await expect(page.getByText('Your Clusters')).toBeVisible();
+  await expect(page.getByText('Error Reporting')).toBeVisible();
+  await expect(
+    page.getByText(/back-off .* restarting failed container/).first(),
+  ).toBeVisible();
+  await expect(page.getByText('2 pods with errors')).toBeVisible();
+  await keepScreenshot(page, testInfo, '06a-crash-loop-kubernetes');
+
+  await page.goto(`/catalog/default/component/${degradedRollout}`);
+  await expect(page.getByText('ArgoCD overview')).toBeVisible();
+  await expect(
+    page.getByRole('row').filter({ hasText: `${degradedRollout}-prod-eu-1` }),
+  ).toContainText('Degraded');
+  await expect(
+    page.getByRole('row').filter({ hasText: `${degradedRollout}-staging` }),
+  ).toContainText('Healthy');
+  await keepScreenshot(page, testInfo, '06b-degraded-rollout-overview');
 });
 
 test('a service without integration annotations shows none of their cards or tabs', async ({
@@ -119,7 +164,13 @@ test('a pipeline page shows what it runs, builds and deploys, in cards and in th
   await expect(
     page.getByText('lint → test → build → scan → deploy'),
   ).toBeVisible();
-  await expect(page.getByText('Deploys to')).toBeVisible();
+  // The card's title, then its rows: the environments of spec.deploysTo, as links.
+  await expect(page.getByRole('heading', { name: 'Deploys to' })).toBeVisible();
+  for (const environment of ['Development', 'Staging', 'Production']) {
+    await expect(
+      page.getByRole('link', { name: environment, exact: true }),
+    ).toBeVisible();
+  }
   // The Relations graph draws the portal's own relation types (catalogGraphModule).
   await expect(page.getByText('builds', { exact: true }).first()).toBeVisible();
   await keepScreenshot(page, testInfo, '11-pipeline');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, Page, TestInfo } from '@playwright/test';
 import { parseAllDocuments } from 'yaml';
+import { seededTrouble } from '@internal/sandbox';
 
 const screenshotDir = path.resolve(
   __dirname,
@@ -31,9 +32,10 @@ export async function signInAsGuest(page: Page) {
   ).toBeVisible();
 }
 
+const root = path.resolve(__dirname, '../../..');
+
 /** Entities of one kind from the files app-config.yaml loads: examples/ and catalog-info.yaml. */
 export function catalogEntities(kind: string) {
-  const root = path.resolve(__dirname, '../../..');
   const files = [
     ...fs
       .readdirSync(path.join(root, 'examples'))
@@ -47,5 +49,34 @@ export function catalogEntities(kind: string) {
     )
     .filter(e => e?.kind === kind) as Array<{
     metadata: { name: string; title?: string };
+    spec?: { system?: string };
   }>;
+}
+
+/** An example component by name, as the catalog holds it. */
+export function exampleComponent(name: string) {
+  const component = catalogEntities('Component').find(
+    c => c.metadata.name === name,
+  );
+  if (!component) throw new Error(`examples/ has no component ${name}`);
+  return component;
+}
+
+/**
+ * The services the sandbox's default seed (the one playwright.config.ts starts it with) makes
+ * crash-loop in staging and roll out degraded in production.
+ */
+export function sandboxTrouble(): {
+  crashLoop: string;
+  degradedRollout: string;
+} {
+  const { crashLoop, degradedRollout } = seededTrouble(
+    path.join(root, 'examples'),
+  );
+  if (!crashLoop || !degradedRollout) {
+    throw new Error(
+      'the sandbox seeded no trouble; examples/ has too few services',
+    );
+  }
+  return { crashLoop, degradedRollout };
 }

@@ -1,6 +1,7 @@
 import { createApp } from '@backstage/frontend-defaults';
 import upstreamStatusPlugin from '@internal/plugin-upstream-status';
 import catalogPlatformPlugin from '@internal/plugin-catalog-platform';
+import datadogSloPlugin from '@internal/plugin-datadog-slo';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
@@ -21,6 +22,7 @@ export default createApp({
     catalogGraphModule,
     upstreamStatusPlugin,
     catalogPlatformPlugin,
+    datadogSloPlugin,
     gitlabUpstreamGate,
     argocdUpstreamGate,
     kubernetesUpstreamGate,

@@ -45,9 +45,18 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // Deploy and health integrations.
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@immobiliarelabs/backstage-plugin-gitlab-backend'));
+// Components read from a GitLab URL get `gitlab.com/instance` (and a project slug when they have
+// none) from their location, so the GitLab cards ask the right host, not gitlab.com.
+backend.add(
+  import('@immobiliarelabs/backstage-plugin-gitlab-backend').then(m => ({
+    default: m.catalogPluginGitlabFillerProcessorModule,
+  })),
+);
 backend.add(import('@roadiehq/backstage-plugin-argo-cd-backend'));
 // Lets those integrations' cards say once that their upstream is down.
 backend.add(import('@internal/plugin-upstream-status-backend'));
+// Datadog SLOs and error budgets; starts without keys and says so on the SLO card.
+backend.add(import('@internal/plugin-datadog-slo-backend'));
 
 backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));

@@ -5,6 +5,7 @@ import {
 } from '@backstage/config-loader';
 import { JsonValue } from '@backstage/types';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 
 /** A configuration key whose value needs an environment variable that is not set. */
 export interface UnsetEnvironmentVariable {
@@ -70,6 +71,15 @@ function valueAt(value: JsonValue | undefined, path: string[]) {
   return current;
 }
 
+/** Whether the config file asks for `variable` with an empty fallback: `${VAR:-}`. */
+function isOptional(file: string | undefined, variable: string): boolean {
+  if (!file || !fs.existsSync(file)) return false;
+  const escaped = variable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\$\\{\\s*${escaped}\\s*:-\\s*\\}`).test(
+    fs.readFileSync(file, 'utf8'),
+  );
+}
+
 /**
  * Reads the configuration the way the backend does and reports every `${VAR}` substitution
  * whose variable is unset and has no `${VAR:-fallback}`. Also returns what was read, so callers
@@ -79,10 +89,17 @@ function valueAt(value: JsonValue | undefined, path: string[]) {
  * POSTGRES_HOST would start and talk to a default instead of failing. The loader does not say
  * where a substitution happened, so a second read marks the unset variables with a sentinel and
  * looks for it; keys that still got a value in the first read (a fallback applied) are not reported.
+ * An empty fallback, `${VAR:-}`, marks a value as optional: left out when VAR is unset, as the
+ * loader does, and not reported (the loader itself cannot tell it from `${VAR}`).
  */
 export async function findUnsetEnvironmentVariables(
   options: ConfigReadOptions,
-): Promise<{ configs: ConfigSourceData[]; unset: UnsetEnvironmentVariable[] }> {
+): Promise<{
+  configs: ConfigSourceData[];
+  unset: UnsetEnvironmentVariable[];
+  /** Optional values (`${VAR:-}`) whose variable is unset. */
+  optionalUnset: UnsetEnvironmentVariable[];
+}> {
   const unset = new Set<string>();
   const substitute = substituteFrom(options.env);
   const firstRead = await readConfigOnce(options, async name => {
@@ -90,7 +107,9 @@ export async function findUnsetEnvironmentVariables(
     if (value === undefined) unset.add(name);
     return value;
   });
-  if (unset.size === 0) return { configs: firstRead, unset: [] };
+  if (unset.size === 0) {
+    return { configs: firstRead, unset: [], optionalUnset: [] };
+  }
 
   // A per-call random token cannot collide with real configuration text.
   const token = randomUUID();
@@ -101,18 +120,20 @@ export async function findUnsetEnvironmentVariables(
   );
 
   const found: UnsetEnvironmentVariable[] = [];
+  const optionalUnset: UnsetEnvironmentVariable[] = [];
   markedRead.forEach((config, index) => {
     for (const [path, value] of walk(config.data, [])) {
       if (typeof value !== 'string' || !value.includes(token)) continue;
       if (valueAt(firstRead[index]?.data, path) !== undefined) continue;
       for (const match of value.matchAll(markerPattern)) {
-        found.push({
+        const entry = {
           key: path.join('.'),
           variable: match[1],
           source: config.path ?? config.context,
-        });
+        };
+        (isOptional(config.path, match[1]) ? optionalUnset : found).push(entry);
       }
     }
   });
-  return { configs: firstRead, unset: found };
+  return { configs: firstRead, unset: found, optionalUnset };
 }

@@ -10,6 +10,7 @@ import {
   readConfigOnce,
   substituteFrom,
 } from './findUnsetEnvironmentVariables';
+import { readDatadogConfig } from '@internal/plugin-datadog-slo-backend';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const devConfig = path.join(repoRoot, 'app-config.yaml');
@@ -81,6 +82,26 @@ describe('strict root config', () => {
     expect(config.getString('backend.database.client')).toBe('pg');
     expect(config.getString('backend.database.connection.host')).toBe(
       'db.internal',
+    );
+  });
+
+  it('sends the Datadog keys to the configured site only, never to the development sandbox', async () => {
+    const config = await load([devConfig, productionConfig], productionEnv);
+    expect(readDatadogConfig(config)).toMatchObject({
+      configured: true,
+      apiBaseUrl: 'https://api.datadoghq.eu',
+      appBaseUrl: 'https://app.datadoghq.eu',
+    });
+  });
+
+  it('starts in production without Datadog, which then says it is not configured', async () => {
+    const { DATADOG_SITE, DATADOG_API_KEY, DATADOG_APP_KEY, ...env } =
+      productionEnv;
+    const config = await load([devConfig, productionConfig], env);
+    const datadog = readDatadogConfig(config);
+    expect(datadog.configured).toBe(false);
+    expect(datadog.configured ? '' : datadog.reason).toContain(
+      'Datadog is not configured',
     );
   });
 

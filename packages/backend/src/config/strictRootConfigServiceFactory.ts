@@ -2,7 +2,8 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { ConfigSources } from '@backstage/config-loader';
+import { ConfigSources, StaticConfigSource } from '@backstage/config-loader';
+import { JsonObject } from '@backstage/types';
 import {
   findUnsetEnvironmentVariables,
   substituteFrom,
@@ -37,7 +38,9 @@ export async function loadStrictRootConfig(options: {
   /** Reload when config files change (the default service does); tests turn it off. */
   watch?: boolean;
 }) {
-  const { configs, unset } = await findUnsetEnvironmentVariables(options);
+  const { configs, unset, optionalUnset } = await findUnsetEnvironmentVariables(
+    options,
+  );
   const problems = unset.map(
     u =>
       `${u.key}: environment variable ${u.variable} is not set (asked for in ${u.source})`,
@@ -59,7 +62,34 @@ export async function loadStrictRootConfig(options: {
     watch: options.watch,
     substitutionFunc: substituteFrom(options.env),
   });
-  return ConfigSources.toConfig(source);
+  if (optionalUnset.length === 0) {
+    return ConfigSources.toConfig(source);
+  }
+  // An optional value left out would let an earlier file's value show through (production over
+  // development: the sandbox's Datadog keys); null hides it, so the key reads as unset.
+  return ConfigSources.toConfig(
+    ConfigSources.merge([
+      source,
+      StaticConfigSource.create({
+        data: nullsAt(optionalUnset.map(u => u.key)),
+        context: 'optional environment variables that are unset',
+      }),
+    ]),
+  );
+}
+
+/** `{ a: { b: null } }` for the key `a.b`, for every key. */
+function nullsAt(keys: string[]): JsonObject {
+  const data: JsonObject = {};
+  for (const key of keys) {
+    const parts = key.split('.');
+    let node = data;
+    for (const part of parts.slice(0, -1)) {
+      node = (node[part] ??= {}) as JsonObject;
+    }
+    node[parts[parts.length - 1]] = null;
+  }
+  return data;
 }
 
 /** Replaces the default root config service with one that refuses invalid configuration. */

@@ -1,0 +1,232 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Sandbox, startSandbox, SANDBOX_TOKENS } from '../startSandbox';
+import { SandboxClock } from '../world/clock';
+
+const run = promisify(execFile);
+const examplesDir = path.resolve(__dirname, '../../../../examples');
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({
+    examplesDir,
+    clock: SandboxClock.fixed(Date.UTC(2026, 0, 5, 9)),
+    ports: { gitlab: 0, argocd: 0, kubernetes: 0, datadog: 0 },
+  });
+});
+afterAll(() => sandbox.close());
+
+async function api(method: string, route: string, body?: object) {
+  const response = await fetch(`${sandbox.urls.gitlab}/api/v4${route}`, {
+    method,
+    headers: {
+      'PRIVATE-TOKEN': SANDBOX_TOKENS.gitlab,
+      'content-type': 'application/json',
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  let parsed: any = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // a raw file
+  }
+  return { status: response.status, body: parsed };
+}
+
+/** A working copy with a CI file and a catalog file, committed, ready to push. */
+async function workingCopy(files: Record<string, string>): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-push-'));
+  for (const [file, content] of Object.entries(files)) {
+    fs.writeFileSync(path.join(dir, file), content);
+  }
+  const git = (...args: string[]) => run('git', args, { cwd: dir });
+  await git('init', '--quiet', '--initial-branch=main');
+  await git('add', '.');
+  await git(
+    '-c',
+    'user.name=Platform Portal',
+    '-c',
+    'user.email=portal@example.com',
+    'commit',
+    '--quiet',
+    '-m',
+    'Initial commit from the platform portal',
+  );
+  return dir;
+}
+
+describe('sandbox GitLab, write side', () => {
+  it('creates a project as publish:gitlab does, takes a real git push, serves the pushed files, and runs its pipeline stage by stage', async () => {
+    const { body: namespace } = await api('GET', '/namespaces/commerce');
+    expect(namespace).toMatchObject({ kind: 'group', full_path: 'commerce' });
+    expect((await api('GET', '/user')).body.username).toBe('portal-bot');
+
+    const created = await api('POST', '/projects', {
+      namespace_id: namespace.id,
+      name: 'basket-api',
+      path: 'basket-api',
+      visibility: 'private',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.http_url_to_repo).toBe(
+      'http://localhost:7101/commerce/basket-api.git',
+    );
+    expect(
+      (
+        await api('POST', '/projects', {
+          namespace_id: namespace.id,
+          path: 'basket-api',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await api('GET', '/groups/commerce/projects?search=basket-api')
+      ).body.map((p: any) => p.path),
+    ).toEqual(['basket-api']);
+
+    const dir = await workingCopy({
+      '.gitlab-ci.yml':
+        'stages: [lint, test, build]\nunit:\n  stage: test\n  script: [npm test]\n',
+      'catalog-info.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: basket-api\n',
+    });
+    const remote = `${sandbox.urls.gitlab.replace(
+      'http://',
+      `http://oauth2:${SANDBOX_TOKENS.gitlab}@`,
+    )}/commerce/basket-api.git`;
+    await run('git', ['push', '--quiet', remote, 'main'], { cwd: dir });
+
+    const raw = await api(
+      'GET',
+      `/projects/${encodeURIComponent(
+        'commerce/basket-api',
+      )}/repository/files/catalog-info.yaml/raw?ref=main`,
+    );
+    expect(raw).toEqual({
+      status: 200,
+      body: expect.stringContaining('name: basket-api'),
+    });
+    const commits = await api(
+      'GET',
+      `/projects/${created.body.id}/repository/commits`,
+    );
+    expect(commits.body[0].title).toBe(
+      'Initial commit from the platform portal',
+    );
+
+    const status = async () => {
+      const {
+        body: [pipeline],
+      } = await api('GET', `/projects/${created.body.id}/pipelines`);
+      const { body: jobs } = await api(
+        'GET',
+        `/projects/${created.body.id}/pipelines/${pipeline.id}/jobs`,
+      );
+      return [
+        pipeline.status,
+        ...jobs.map((j: any) => `${j.name}:${j.status}`),
+      ];
+    };
+    expect(await status()).toEqual([
+      'created',
+      'lint:created',
+      'unit:created',
+      'build:created',
+    ]);
+    sandbox.clock.advance(5_000);
+    expect(await status()).toEqual([
+      'running',
+      'lint:running',
+      'unit:created',
+      'build:created',
+    ]);
+    sandbox.clock.advance(8_000);
+    expect(await status()).toEqual([
+      'running',
+      'lint:success',
+      'unit:running',
+      'build:created',
+    ]);
+    sandbox.clock.advance(20_000);
+    expect(await status()).toEqual([
+      'success',
+      'lint:success',
+      'unit:success',
+      'build:success',
+    ]);
+    expect(commits.body[0].id).toBe(
+      (await api('GET', `/projects/${created.body.id}/pipelines`)).body[0].sha,
+    );
+  });
+
+  it('has Argo CD sync the pushed revision to the first environment: OutOfSync, Syncing, Synced and Progressing, Healthy', async () => {
+    const { body: namespace } = await api('GET', '/namespaces/commerce');
+    const created = await api('POST', '/projects', {
+      namespace_id: namespace.id,
+      path: 'wishlist-api',
+    });
+    const dir = await workingCopy({
+      '.gitlab-ci.yml': 'stages: [build, deploy]\n',
+    });
+    const remote = `${sandbox.urls.gitlab.replace(
+      'http://',
+      `http://oauth2:${SANDBOX_TOKENS.gitlab}@`,
+    )}/commerce/wishlist-api.git`;
+    await run('git', ['push', '--quiet', remote, 'main'], { cwd: dir });
+    const {
+      body: [pipeline],
+    } = await api('GET', `/projects/${created.body.id}/pipelines`);
+
+    const app = async () => {
+      const response = await fetch(
+        `${
+          sandbox.urls.argocd
+        }/instances/dev/api/v1/applications?selector=${encodeURIComponent(
+          'backstage.io/kubernetes-id=wishlist-api',
+        )}`,
+        { headers: { Authorization: `Bearer ${SANDBOX_TOKENS.argocd}` } },
+      );
+      const { items } = await response.json();
+      expect(items).toHaveLength(1);
+      const { status } = items[0];
+      return [
+        status.sync.status,
+        status.health.status,
+        status.operationState?.phase ?? '-',
+        status.sync.revision === pipeline.sha,
+      ];
+    };
+    expect(await app()).toEqual(['OutOfSync', 'Missing', '-', true]);
+    sandbox.clock.advance(2_000 + 2 * 8_000); // the pipeline has finished
+    expect(await app()).toEqual(['OutOfSync', 'Missing', 'Running', true]);
+    sandbox.clock.advance(4_000);
+    expect(await app()).toEqual(['Synced', 'Progressing', 'Succeeded', true]);
+    sandbox.clock.advance(4_000);
+    expect(await app()).toEqual(['Synced', 'Healthy', 'Succeeded', true]);
+  });
+
+  it('refuses a push without the token', async () => {
+    const dir = await workingCopy({ 'README.md': '# x\n' });
+    await expect(
+      run(
+        'git',
+        [
+          'push',
+          '--quiet',
+          `${sandbox.urls.gitlab}/commerce/basket-api.git`,
+          'main',
+        ],
+        {
+          cwd: dir,
+          env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+        },
+      ),
+    ).rejects.toThrow(/Authentication failed|could not read Username|401/);
+  });
+});

@@ -1,0 +1,104 @@
+import { SandboxClock } from '../world/clock';
+import { SandboxWorld } from '../world/buildWorld';
+import { JsonAnswer, JsonHandler } from '../http/jsonServer';
+import { parseLabelSelector } from './labelSelector';
+import { workloadObjects } from './workloadObjects';
+
+/** The resources the Kubernetes plugin lists, by API group/version and plural, with list kinds. */
+const RESOURCES: Record<string, { groupVersion: string; listKind: string }> = {
+  pods: { groupVersion: 'v1', listKind: 'PodList' },
+  services: { groupVersion: 'v1', listKind: 'ServiceList' },
+  configmaps: { groupVersion: 'v1', listKind: 'ConfigMapList' },
+  limitranges: { groupVersion: 'v1', listKind: 'LimitRangeList' },
+  resourcequotas: { groupVersion: 'v1', listKind: 'ResourceQuotaList' },
+  deployments: { groupVersion: 'apps/v1', listKind: 'DeploymentList' },
+  replicasets: { groupVersion: 'apps/v1', listKind: 'ReplicaSetList' },
+  statefulsets: { groupVersion: 'apps/v1', listKind: 'StatefulSetList' },
+  daemonsets: { groupVersion: 'apps/v1', listKind: 'DaemonSetList' },
+  horizontalpodautoscalers: {
+    groupVersion: 'autoscaling/v2',
+    listKind: 'HorizontalPodAutoscalerList',
+  },
+  jobs: { groupVersion: 'batch/v1', listKind: 'JobList' },
+  cronjobs: { groupVersion: 'batch/v1', listKind: 'CronJobList' },
+  ingresses: { groupVersion: 'networking.k8s.io/v1', listKind: 'IngressList' },
+};
+
+/** kube-apiserver's error body. */
+function status(code: number, reason: string, message: string): JsonAnswer {
+  return {
+    status: code,
+    body: {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message,
+      reason,
+      code,
+    },
+  };
+}
+
+// /clusters/<cluster>/api/v1[/namespaces/<ns>]/<plural>
+// /clusters/<cluster>/apis/<group>/<version>[/namespaces/<ns>]/<plural>
+const LIST_PATH =
+  /^\/clusters\/([^/]+)\/(?:api\/(v1)|apis\/([^/]+\/[^/]+))(?:\/namespaces\/([^/]+))?\/([a-z]+)$/;
+
+/**
+ * The Kubernetes API of every cluster of the example environments, one path prefix per cluster
+ * (`/clusters/<name>`), serving the lists the portal asks for. Objects come from each release of
+ * the world running in the cluster's environment.
+ */
+export function kubernetesApi(options: {
+  world: SandboxWorld;
+  clock: SandboxClock;
+  token: string;
+}): JsonHandler {
+  const clusters = new Set(
+    options.world.releases.flatMap(r => r.environment.clusters),
+  );
+  return ({ method, path, query, headers }) => {
+    if (headers.authorization !== `Bearer ${options.token}`) {
+      return status(401, 'Unauthorized', 'Unauthorized');
+    }
+    const match = path.match(LIST_PATH);
+    if (!match || method !== 'GET') {
+      return status(
+        404,
+        'NotFound',
+        'the server could not find the requested resource',
+      );
+    }
+    const [, cluster, core, groupVersion, namespace, plural] = match;
+    const resource = RESOURCES[plural];
+    if (
+      !clusters.has(cluster) ||
+      !resource ||
+      resource.groupVersion !== (core ?? groupVersion)
+    ) {
+      return status(
+        404,
+        'NotFound',
+        'the server could not find the requested resource',
+      );
+    }
+    const selects = parseLabelSelector(query.get('labelSelector') ?? undefined);
+    const items = options.world.releases
+      .filter(r => r.environment.clusters.includes(cluster))
+      .flatMap(
+        r => workloadObjects(r, cluster, options.clock.now())[plural] ?? [],
+      )
+      .filter(item => !namespace || item.metadata.namespace === namespace)
+      .filter(item => selects(item.metadata.labels));
+    return {
+      status: 200,
+      body: {
+        kind: resource.listKind,
+        apiVersion: resource.groupVersion,
+        metadata: { resourceVersion: '1000' },
+        items,
+      },
+    };
+  };
+}

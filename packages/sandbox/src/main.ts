@@ -1,0 +1,38 @@
+/*
+ * Starts the sandbox for development: `yarn workspace @internal/sandbox start [--seed S]
+ * [--deterministic]`. scripts/start.sh runs it beside the portal.
+ */
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { SandboxClock } from './world/clock';
+import { startSandbox } from './startSandbox';
+
+/** The instant deterministic mode starts at. */
+const DETERMINISTIC_START = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+function arg(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1] : undefined;
+}
+
+async function main() {
+  const sandbox = await startSandbox({
+    examplesDir: resolvePackagePath('@internal/sandbox', '../../examples'),
+    seed: arg('seed'),
+    clock: process.argv.includes('--deterministic')
+      ? SandboxClock.fixed(DETERMINISTIC_START)
+      : SandboxClock.live(),
+  });
+  const { crashLoop, degradedRollout } = sandbox.world.troubled;
+  console.log(
+    `sandbox: GitLab ${sandbox.urls.gitlab}, Argo CD ${sandbox.urls.argocd}, Kubernetes ${sandbox.urls.kubernetes}, Datadog ${sandbox.urls.datadog}; ` +
+      `${sandbox.world.releases.length} releases; ${crashLoop} crash-loops in staging, ${degradedRollout}'s production rollout is degraded`,
+  );
+  const stop = () => sandbox.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch(error => {
+  console.error(`sandbox: ${error.message}`);
+  process.exit(1);
+});

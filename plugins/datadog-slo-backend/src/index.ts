@@ -1,0 +1,9 @@
+/**
+ * Datadog SLOs and error budgets of catalog entities, read server-side.
+ *
+ * @packageDocumentation
+ */
+
+export { datadogSloPlugin as default } from './plugin';
+export { readDatadogConfig } from './config/readDatadogConfig';
+export type { DatadogConnection } from './config/readDatadogConfig';

@@ -1,0 +1,63 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+
+/**
+ * Catalog look-ups of the last few seconds, per caller. A service page asks for the SLO list
+ * and then one history per SLO; each would otherwise cost a catalog request (5 ms at the median
+ * on the development backend, more than the cached SLO answer itself). Keyed by the caller's
+ * identity, so what one user may not see is never served to another; kept briefly, so an
+ * annotation change or a permission change applies within `ttlMs`.
+ */
+export class RecentEntityLookups {
+  private readonly entries = new Map<
+    string,
+    { entity: Entity; until: number }
+  >();
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly options: {
+      ttlMs: number;
+      maxEntries: number;
+      now?: () => number;
+    } = { ttlMs: 10_000, maxEntries: 5_000 },
+  ) {}
+
+  async get(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<Entity | undefined> {
+    const now = (this.options.now ?? Date.now)();
+    const key = `${callerOf(credentials)} ${stringifyEntityRef(ref)}`;
+    const hit = this.entries.get(key);
+    if (hit && hit.until > now) {
+      return hit.entity;
+    }
+    this.entries.delete(key);
+    const entity = await this.catalog.getEntityByRef(ref, { credentials });
+    if (entity) {
+      this.entries.set(key, { entity, until: now + this.options.ttlMs });
+      // Maps keep insertion order: the first key is the oldest.
+      if (this.entries.size > this.options.maxEntries) {
+        this.entries.delete(this.entries.keys().next().value!);
+      }
+    }
+    return entity;
+  }
+}
+
+function callerOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return `${principal.type}:${
+    principal.userEntityRef ?? principal.subject ?? ''
+  }`;
+}
