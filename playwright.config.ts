@@ -27,8 +27,10 @@ export default defineConfig({
   webServer: [
     {
       // The default seed, as `scripts/start.sh` runs it; tests ask the sandbox package where
-      // its seeded trouble fell. The version endpoint answers 401 without a token: ready.
-      command: 'yarn workspace @internal/sandbox start',
+      // its seeded trouble fell. Pipelines of pushed projects run 4 s per stage instead of 8,
+      // so the golden-path test's pipeline passes well within its 60 s. The version endpoint
+      // answers 401 without a token: ready.
+      command: 'yarn workspace @internal/sandbox start --stage-seconds 4',
       url: 'http://127.0.0.1:7101/api/v4/version',
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

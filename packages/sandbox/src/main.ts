@@ -1,6 +1,6 @@
 /*
  * Starts the sandbox for development: `yarn workspace @internal/sandbox start [--seed S]
- * [--deterministic]`. scripts/start.sh runs it beside the portal.
+ * [--deterministic] [--stage-seconds N]`. scripts/start.sh runs it beside the portal.
  */
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { SandboxClock } from './world/clock';
@@ -14,10 +14,22 @@ function arg(name: string): string | undefined {
   return index > 0 ? process.argv[index + 1] : undefined;
 }
 
+function stageMs(seconds: string | undefined): number | undefined {
+  if (seconds === undefined) return undefined;
+  const value = Number(seconds);
+  if (!Number.isFinite(value) || value <= 0 || value > 600) {
+    throw new Error(
+      `--stage-seconds must be a number of seconds between 0 and 600, not "${seconds}"`,
+    );
+  }
+  return value * 1000;
+}
+
 async function main() {
   const sandbox = await startSandbox({
     examplesDir: resolvePackagePath('@internal/sandbox', '../../examples'),
     seed: arg('seed'),
+    pipelineStageMs: stageMs(arg('stage-seconds')),
     clock: process.argv.includes('--deterministic')
       ? SandboxClock.fixed(DETERMINISTIC_START)
       : SandboxClock.live(),

@@ -38,6 +38,8 @@ export interface SandboxOptions {
   clock?: SandboxClock;
   /** Where created projects' bare repositories live; a new temporary folder by default. */
   gitDir?: string;
+  /** How long each stage of a pushed pipeline runs (8 s unless set). */
+  pipelineStageMs?: number;
   /** 0 picks free ports (tests). */
   ports?: Partial<typeof SANDBOX_PORTS>;
 }
@@ -62,6 +64,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       repositories: examples.repositories,
       clock,
       token: SANDBOX_TOKENS.gitlab,
+      stageMs: options.pipelineStageMs,
       git: new GitRepositories(
         options.gitDir ??
           fs.mkdtempSync(path.join(os.tmpdir(), 'portal-sandbox-git-')),
@@ -85,7 +88,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     servers.push(argocd);
     const kubernetes = await startJsonServer(
       ports.kubernetes,
-      kubernetesApi({ world, clock, token: SANDBOX_TOKENS.kubernetes }),
+      kubernetesApi({
+        world,
+        clock,
+        token: SANDBOX_TOKENS.kubernetes,
+        deliveries: () => sandboxGitlab.deliveries(),
+      }),
     );
     servers.push(kubernetes);
     const datadog = await startFakeDatadog({

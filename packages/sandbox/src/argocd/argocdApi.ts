@@ -44,6 +44,7 @@ export function argocdApi(options: {
               author: delivery.author,
               message: delivery.message,
               deployedAt: delivery.readyAt,
+              committedAt: delivery.committedAt,
             },
           ],
           app: deliveredApplication(delivery, first, options.clock.now()),
@@ -97,7 +98,11 @@ export function argocdApi(options: {
         author: `${deploy.author} <${deploy.author
           .toLowerCase()
           .replace(/ /g, '.')}@example.com>`,
-        date: new Date(deploy.deployedAt - 3_600_000).toISOString(),
+        // A pushed revision's own commit time; the world's commits were made an hour before
+        // they were deployed.
+        date: new Date(
+          deploy.committedAt ?? deploy.deployedAt - 3_600_000,
+        ).toISOString(),
         message: deploy.message,
         tags: [],
       },

@@ -1,11 +1,11 @@
 import { Delivery } from '../gitlab/gitlabApi';
-import { Release } from '../world/buildWorld';
+import {
+  ROLLOUT_MS,
+  deliveredRelease,
+  syncedAt as syncedAtOf,
+} from '../world/deliveredRelease';
 import { ExampleEnvironment } from '../world/readExamples';
 import { argocdApplication } from './argocdApplications';
-
-/** How long the sandbox Argo CD takes to sync a ready revision, and the rollout to turn healthy. */
-export const SYNC_MS = 4_000;
-export const ROLLOUT_MS = 4_000;
 
 const iso = (ms: number) =>
   new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -20,27 +20,8 @@ export function deliveredApplication(
   environment: ExampleEnvironment,
   nowMs: number,
 ): Record<string, any> {
-  const name = delivery.project.slug.split('/')[1];
-  const syncedAt = delivery.readyAt + SYNC_MS;
-  const release: Release = {
-    service: {
-      ...delivery.project.service,
-      kubernetesId: name,
-      gitlabProject: delivery.project.slug,
-    },
-    environment: { ...environment, clusters: [environment.clusters[0]] },
-    history: [
-      {
-        id: 1,
-        revision: delivery.sha,
-        deployedAt: syncedAt,
-        author: delivery.author,
-        message: delivery.message,
-      },
-    ],
-    image: `registry.example.com/${name}:${delivery.sha.slice(0, 8)}`,
-    replicas: 1,
-  };
+  const syncedAt = syncedAtOf(delivery);
+  const release = deliveredRelease(delivery, environment);
   const app = argocdApplication(release, environment.clusters[0], nowMs);
   const status = app.status;
   if (nowMs < syncedAt) {

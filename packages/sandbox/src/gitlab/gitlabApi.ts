@@ -17,7 +17,13 @@ import {
   projectObject,
   sandboxProjects,
 } from './gitlabObjects';
-import { PushPipeline, jobsOf, pipelineFinishedAt } from './pushPipelines';
+import {
+  DEFAULT_STAGE_MS,
+  PushPipeline,
+  jobsOf,
+  pipelineFinishedAt,
+} from './pushPipelines';
+import { PushedManifests, readPushedManifests } from './pushedManifests';
 
 /** A push to main of a created project, as a GitOps controller sees it. */
 export interface Delivery {
@@ -25,9 +31,13 @@ export interface Delivery {
   sha: string;
   author: string;
   message: string;
+  /** When the pushed revision was committed (git's committer date). */
+  committedAt: number;
   pushedAt: number;
   /** When its pipeline finished: from then on the manifests of `sha` are there to sync. */
   readyAt: number;
+  /** What the pushed GitOps manifests say about the first environment. */
+  manifests: PushedManifests;
 }
 import { pushJobObjects, pushPipelineObject } from './pushPipelineObjects';
 
@@ -44,6 +54,8 @@ export class SandboxGitlab {
   private readonly examples: SandboxProject[];
   private readonly created = new Map<string, SandboxProject>();
   private readonly pipelines: PushPipeline[] = [];
+  /** Per pushed revision, what its GitOps manifests say. */
+  private readonly manifests = new Map<string, PushedManifests>();
   private nextId = 900_001;
 
   constructor(
@@ -53,6 +65,8 @@ export class SandboxGitlab {
       clock: SandboxClock;
       token: string;
       git: GitRepositories;
+      /** How long each stage of a pushed pipeline runs; DEFAULT_STAGE_MS unless set. */
+      stageMs?: number;
     },
   ) {
     this.examples = sandboxProjects(
@@ -141,8 +155,19 @@ export class SandboxGitlab {
       createdAt: this.options.clock.now(),
       author: head.author,
       message: head.message,
+      committedAt: head.committedAt,
       jobs: jobsOf(ci).map((job, i) => ({ ...job, id: id * 100 + i })),
+      stageMs: this.options.stageMs ?? DEFAULT_STAGE_MS,
     });
+    this.manifests.set(
+      head.revision,
+      await readPushedManifests(
+        this.options.git,
+        project.slug,
+        head.revision,
+        this.options.world.releases[0]?.environment.name ?? 'development',
+      ),
+    );
   }
 
   private create(
@@ -206,8 +231,10 @@ export class SandboxGitlab {
               sha: newest.sha,
               author: newest.author,
               message: newest.message,
+              committedAt: newest.committedAt,
               pushedAt: newest.createdAt,
               readyAt: pipelineFinishedAt(newest),
+              manifests: this.manifests.get(newest.sha) ?? {},
             },
           ]
         : [];

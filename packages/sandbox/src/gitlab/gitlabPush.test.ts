@@ -42,6 +42,7 @@ async function api(method: string, route: string, body?: object) {
 async function workingCopy(files: Record<string, string>): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-push-'));
   for (const [file, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), content);
   }
   const git = (...args: string[]) => run('git', args, { cwd: dir });
@@ -209,6 +210,72 @@ describe('sandbox GitLab, write side', () => {
     expect(await app()).toEqual(['Synced', 'Progressing', 'Succeeded', true]);
     sandbox.clock.advance(4_000);
     expect(await app()).toEqual(['Synced', 'Healthy', 'Succeeded', true]);
+  });
+
+  it("runs the pushed manifests' workloads in the first environment once synced: the Application's Kubernetes id, the overlay's replicas", async () => {
+    const { body: namespace } = await api('GET', '/namespaces/commerce');
+    await api('POST', '/projects', {
+      namespace_id: namespace.id,
+      path: 'gift-cards',
+    });
+    const dir = await workingCopy({
+      '.gitlab-ci.yml': 'stages: [build]\n',
+      'argocd/development.yaml': [
+        'apiVersion: argoproj.io/v1alpha1',
+        'kind: Application',
+        'metadata:',
+        '  name: gift-card-service-development',
+        '  labels:',
+        '    backstage.io/kubernetes-id: gift-card-service',
+        'spec:',
+        '  destination: { name: dev-eu-1, namespace: gift-card-service }',
+        '',
+      ].join('\n'),
+      'deploy/overlays/development/kustomization.yaml':
+        'resources: [../../base]\nreplicas:\n  - name: gift-card-service\n    count: 3\n',
+    });
+    const remote = `${sandbox.urls.gitlab.replace(
+      'http://',
+      `http://oauth2:${SANDBOX_TOKENS.gitlab}@`,
+    )}/commerce/gift-cards.git`;
+    await run('git', ['push', '--quiet', remote, 'main'], { cwd: dir });
+
+    const list = async (resource: string) => {
+      const group = resource === 'pods' ? 'api/v1' : 'apis/apps/v1';
+      const response = await fetch(
+        `${
+          sandbox.urls.kubernetes
+        }/clusters/dev-eu-1/${group}/${resource}?labelSelector=${encodeURIComponent(
+          'backstage.io/kubernetes-id=gift-card-service',
+        )}`,
+        {
+          headers: { Authorization: `Bearer ${SANDBOX_TOKENS.kubernetes}` },
+        },
+      );
+      return (await response.json()).items as any[];
+    };
+    expect(await list('deployments')).toEqual([]);
+
+    sandbox.clock.advance(2_000 + 8_000 + 4_000); // pipeline passed, synced
+    const [deployment] = await list('deployments');
+    expect(deployment.metadata).toMatchObject({
+      name: 'gift-card-service',
+      namespace: 'gift-card-service',
+    });
+    expect(deployment.spec.replicas).toBe(3);
+    expect(await list('pods')).toHaveLength(3);
+
+    const apps = await fetch(
+      `${
+        sandbox.urls.argocd
+      }/instances/dev/api/v1/applications?selector=${encodeURIComponent(
+        'backstage.io/kubernetes-id=gift-card-service',
+      )}`,
+      { headers: { Authorization: `Bearer ${SANDBOX_TOKENS.argocd}` } },
+    ).then(r => r.json());
+    expect(apps.items.map((a: any) => a.metadata.name)).toEqual([
+      'gift-card-service-development',
+    ]);
   });
 
   it('refuses a push without the token', async () => {

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 
-/** How long each stage of a pushed pipeline runs on the sandbox clock. */
-export const STAGE_MS = 8_000;
+/** How long each stage of a pushed pipeline runs on the sandbox clock, unless told otherwise. */
+export const DEFAULT_STAGE_MS = 8_000;
 /** How long a pushed pipeline waits for a runner before its first stage. */
 const PENDING_MS = 2_000;
 
@@ -17,7 +17,10 @@ export interface PushPipeline {
   createdAt: number;
   author: string;
   message: string;
+  committedAt: number;
   jobs: Array<{ id: number; name: string; stage: string }>;
+  /** How long each of its stages runs. */
+  stageMs: number;
 }
 
 /** GitLab's CI keywords that are not jobs. */
@@ -71,10 +74,10 @@ export function jobStatus(
   const stages = [...new Set(pipeline.jobs.map(j => j.stage))];
   const elapsed = nowMs - pipeline.createdAt;
   if (elapsed < PENDING_MS) return 'created';
-  const start = PENDING_MS + stages.indexOf(stage) * STAGE_MS;
+  const start = PENDING_MS + stages.indexOf(stage) * pipeline.stageMs;
   if (elapsed < start) return 'created';
-  if (elapsed < start + STAGE_MS / 4) return 'pending';
-  if (elapsed < start + STAGE_MS) return 'running';
+  if (elapsed < start + pipeline.stageMs / 4) return 'pending';
+  if (elapsed < start + pipeline.stageMs) return 'running';
   return 'success';
 }
 
@@ -95,5 +98,5 @@ export function pipelineStatus(
 /** When the pipeline finished, or undefined while it runs. */
 export function pipelineFinishedAt(pipeline: PushPipeline): number {
   const stages = new Set(pipeline.jobs.map(j => j.stage)).size;
-  return pipeline.createdAt + PENDING_MS + stages * STAGE_MS;
+  return pipeline.createdAt + PENDING_MS + stages * pipeline.stageMs;
 }

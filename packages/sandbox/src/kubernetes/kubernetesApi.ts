@@ -1,5 +1,7 @@
+import { Delivery } from '../gitlab/gitlabApi';
 import { SandboxClock } from '../world/clock';
-import { SandboxWorld } from '../world/buildWorld';
+import { Release, SandboxWorld } from '../world/buildWorld';
+import { deliveredRelease, syncedAt } from '../world/deliveredRelease';
 import { JsonAnswer, JsonHandler } from '../http/jsonServer';
 import { parseLabelSelector } from './labelSelector';
 import { workloadObjects } from './workloadObjects';
@@ -54,7 +56,19 @@ export function kubernetesApi(options: {
   world: SandboxWorld;
   clock: SandboxClock;
   token: string;
+  /** Pushes to created projects: once synced, their workloads run in the first environment. */
+  deliveries?: () => Delivery[];
 }): JsonHandler {
+  const first = options.world.releases[0]?.environment;
+  const releases = (): Release[] => [
+    ...options.world.releases,
+    ...(first && options.deliveries
+      ? options
+          .deliveries()
+          .filter(d => options.clock.now() >= syncedAt(d))
+          .map(d => deliveredRelease(d, first))
+      : []),
+  ];
   const clusters = new Set(
     options.world.releases.flatMap(r => r.environment.clusters),
   );
@@ -84,7 +98,7 @@ export function kubernetesApi(options: {
       );
     }
     const selects = parseLabelSelector(query.get('labelSelector') ?? undefined);
-    const items = options.world.releases
+    const items = releases()
       .filter(r => r.environment.clusters.includes(cluster))
       .flatMap(
         r => workloadObjects(r, cluster, options.clock.now())[plural] ?? [],

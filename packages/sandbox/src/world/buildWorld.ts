@@ -11,6 +11,8 @@ export interface Deploy {
   deployedAt: number;
   author: string;
   message: string;
+  /** When the revision was committed, where the sandbox knows (pushed revisions). */
+  committedAt?: number;
 }
 
 /** A service as it runs in one environment: the release Argo CD and Kubernetes show. */

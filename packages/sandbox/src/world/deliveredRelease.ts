@@ -1,0 +1,50 @@
+import { Delivery } from '../gitlab/gitlabApi';
+import { Release } from './buildWorld';
+import { ExampleEnvironment } from './readExamples';
+
+/** How long the sandbox Argo CD takes to sync a ready revision, and the rollout to turn healthy. */
+export const SYNC_MS = 4_000;
+export const ROLLOUT_MS = 4_000;
+
+/** When the revision of a delivery is synced to the first environment. */
+export function syncedAt(delivery: Delivery): number {
+  return delivery.readyAt + SYNC_MS;
+}
+
+/**
+ * A pushed project's release to the first environment's first cluster, named after the
+ * Kubernetes id of its pushed Argo CD Application (the project's name when there is none), with
+ * the overlay's replicas. Argo CD and Kubernetes both show it, so they agree.
+ */
+export function deliveredRelease(
+  delivery: Delivery,
+  environment: ExampleEnvironment,
+): Release & { service: { kubernetesId: string } } {
+  const name =
+    delivery.manifests.kubernetesId ??
+    delivery.manifests.namespace ??
+    delivery.project.slug.split('/')[1];
+  return {
+    service: {
+      ...delivery.project.service,
+      name,
+      kubernetesId: name,
+      gitlabProject: delivery.project.slug,
+    },
+    environment: { ...environment, clusters: [environment.clusters[0]] },
+    history: [
+      {
+        id: 1,
+        revision: delivery.sha,
+        deployedAt: syncedAt(delivery),
+        author: delivery.author,
+        message: delivery.message,
+      },
+    ],
+    image: `registry.example.com/${delivery.project.slug}:${delivery.sha.slice(
+      0,
+      8,
+    )}`,
+    replicas: delivery.manifests.replicas ?? 1,
+  };
+}
