@@ -46,6 +46,7 @@ export function argocdApi(options: {
               deployedAt: delivery.readyAt,
               committedAt: delivery.committedAt,
             },
+            ...delivery.earlier,
           ],
           app: deliveredApplication(delivery, first, options.clock.now()),
         }))

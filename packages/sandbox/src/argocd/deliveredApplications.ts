@@ -12,8 +12,10 @@ const iso = (ms: number) =>
 
 /**
  * The application of a pushed project in the first environment, as automated sync moves it: from
- * the push until its pipeline has finished, OutOfSync (health Missing); then Syncing (an operation
- * running); then Synced with health Progressing while the rollout runs; then Healthy.
+ * the push until its pipeline has finished, OutOfSync (health Missing on a first push; on a later
+ * one the previous revision keeps running, Healthy); then Syncing (an operation running); then
+ * Synced with health Progressing while the rollout runs; then Healthy. Its history keeps every
+ * synced push.
  */
 export function deliveredApplication(
   delivery: Delivery,
@@ -21,7 +23,8 @@ export function deliveredApplication(
   nowMs: number,
 ): Record<string, any> {
   const syncedAt = syncedAtOf(delivery);
-  const release = deliveredRelease(delivery, environment);
+  const release = deliveredRelease(delivery, environment, nowMs);
+  const firstPush = delivery.earlier.length === 0;
   const app = argocdApplication(release, environment.clusters[0], nowMs);
   const status = app.status;
   if (nowMs < syncedAt) {
@@ -30,13 +33,15 @@ export function deliveredApplication(
       status: 'OutOfSync',
       revision: delivery.sha,
     };
-    status.health = { status: 'Missing' };
-    status.history = [];
     status.resources = status.resources.map((r: any) => ({
       ...r,
       status: 'OutOfSync',
-      health: { status: 'Missing' },
+      ...(firstPush ? { health: { status: 'Missing' } } : {}),
     }));
+    if (firstPush) {
+      status.health = { status: 'Missing' };
+      status.history = [];
+    }
     if (nowMs >= delivery.readyAt) {
       status.operationState = {
         ...status.operationState,

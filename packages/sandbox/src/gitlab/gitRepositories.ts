@@ -19,6 +19,15 @@ export interface GitCommit {
  * Bare git repositories on disk, served over smart HTTP by git's own `git http-backend`, so a
  * push from the scaffolder is a real push and what the catalog reads is what was pushed.
  */
+/** An entry of GitLab's repository tree. */
+export interface TreeEntry {
+  id: string;
+  name: string;
+  type: 'blob' | 'tree';
+  path: string;
+  mode: string;
+}
+
 export class GitRepositories {
   constructor(private readonly root: string) {
     fs.mkdirSync(root, { recursive: true });
@@ -93,6 +102,46 @@ export class GitRepositories {
         },
       );
       return stdout;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The entries under a folder at a ref (`git ls-tree`), folders too when recursive, or
+   * undefined when the ref or folder does not exist.
+   */
+  async tree(
+    slug: string,
+    ref: string,
+    folder: string,
+    recursive: boolean,
+  ): Promise<TreeEntry[] | undefined> {
+    const prefix = folder.replace(/^\/+|\/+$/g, '');
+    try {
+      const { stdout } = await run('git', [
+        '--git-dir',
+        this.dir(slug),
+        'ls-tree',
+        ...(recursive ? ['-r', '-t'] : []),
+        '-z',
+        prefix ? `${ref}:${prefix}` : ref,
+      ]);
+      return stdout
+        .split('\0')
+        .filter(Boolean)
+        .map(line => {
+          const [info, name] = line.split('\t');
+          const [mode, type, id] = info.split(' ');
+          const entryPath = prefix ? `${prefix}/${name}` : name;
+          return {
+            id,
+            name: entryPath.split('/').pop()!,
+            type: type as 'blob' | 'tree',
+            path: entryPath,
+            mode,
+          };
+        });
     } catch {
       return undefined;
     }

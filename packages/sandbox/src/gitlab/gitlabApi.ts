@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { SandboxClock } from '../world/clock';
-import { Commit, SandboxWorld } from '../world/buildWorld';
+import { Commit, Deploy, SandboxWorld } from '../world/buildWorld';
 import { ExampleService } from '../world/readExamples';
 import { Interceptor, JsonAnswer, JsonHandler } from '../http/jsonServer';
 import { GitRepositories } from './gitRepositories';
@@ -24,6 +24,7 @@ import {
   pipelineFinishedAt,
 } from './pushPipelines';
 import { PushedManifests, readPushedManifests } from './pushedManifests';
+import { SYNC_MS } from '../world/deliveredRelease';
 
 /** A push to main of a created project, as a GitOps controller sees it. */
 export interface Delivery {
@@ -38,6 +39,8 @@ export interface Delivery {
   readyAt: number;
   /** What the pushed GitOps manifests say about the first environment. */
   manifests: PushedManifests;
+  /** Earlier pushes whose pipelines passed, newest first: the application's history. */
+  earlier: Deploy[];
 }
 import { pushJobObjects, pushPipelineObject } from './pushPipelineObjects';
 
@@ -218,26 +221,35 @@ export class SandboxGitlab {
     });
   }
 
-  /** The newest push to main of every created project that has a pipeline. */
+  /** The newest push to main of every created project that has a pipeline, with the earlier ones. */
   deliveries(): Delivery[] {
     return [...this.created.values()].flatMap(project => {
-      const newest = this.pipelines
-        .filter(p => p.projectId === project.id)
-        .pop();
-      return newest
-        ? [
-            {
-              project,
-              sha: newest.sha,
-              author: newest.author,
-              message: newest.message,
-              committedAt: newest.committedAt,
-              pushedAt: newest.createdAt,
-              readyAt: pipelineFinishedAt(newest),
-              manifests: this.manifests.get(newest.sha) ?? {},
-            },
-          ]
-        : [];
+      const pushes = this.pipelines.filter(p => p.projectId === project.id);
+      const newest = pushes.pop();
+      if (!newest) return [];
+      return [
+        {
+          project,
+          sha: newest.sha,
+          author: newest.author,
+          message: newest.message,
+          committedAt: newest.committedAt,
+          pushedAt: newest.createdAt,
+          readyAt: pipelineFinishedAt(newest),
+          manifests: this.manifests.get(newest.sha) ?? {},
+          earlier: pushes
+            .map((push, index) => ({
+              id: index + 1,
+              revision: push.sha,
+              deployedAt: pipelineFinishedAt(push) + SYNC_MS,
+              author: push.author,
+              message: push.message,
+              committedAt: push.committedAt,
+            }))
+            .filter(deploy => deploy.deployedAt <= this.options.clock.now())
+            .reverse(),
+        },
+      ];
     });
   }
 
@@ -375,6 +387,17 @@ export class SandboxGitlab {
     if (commit) {
       const hit = project.commits.find(c => c.revision.startsWith(commit[1]));
       return hit ? ok(commitObject(project, hit)) : notFound('Commit');
+    }
+    if (rest === 'repository/tree') {
+      const entries = isCreated
+        ? await this.options.git.tree(
+            project.slug,
+            query.get('ref') ?? 'main',
+            query.get('path') ?? '',
+            query.get('recursive') === 'true',
+          )
+        : undefined;
+      return entries ? paginated(entries, query) : notFound('Tree');
     }
     const file = rest.match(/^repository\/files\/(.+?)(\/raw)?$/);
     if (file) {

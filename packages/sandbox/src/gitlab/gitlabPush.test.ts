@@ -278,6 +278,117 @@ describe('sandbox GitLab, write side', () => {
     ]);
   });
 
+  it("serves a pushed project's repository tree as GitLab's tree API does: one level, recursive, a folder, 404 for a missing one", async () => {
+    const { body: namespace } = await api('GET', '/namespaces/commerce');
+    const created = await api('POST', '/projects', {
+      namespace_id: namespace.id,
+      path: 'tree-demo',
+    });
+    const dir = await workingCopy({
+      'README.md': '# tree demo\n',
+      'deploy/base/deployment.yaml': 'kind: Deployment\n',
+    });
+    const remote = `${sandbox.urls.gitlab.replace(
+      'http://',
+      `http://oauth2:${SANDBOX_TOKENS.gitlab}@`,
+    )}/commerce/tree-demo.git`;
+    await run('git', ['push', '--quiet', remote, 'main'], { cwd: dir });
+    const tree = (query: string) =>
+      api('GET', `/projects/${created.body.id}/repository/tree?${query}`);
+
+    const top = await tree('ref=main');
+    expect(top.status).toBe(200);
+    // GitLab's documented fields of a tree entry, and nothing else.
+    expect(Object.keys(top.body[0]).sort()).toEqual([
+      'id',
+      'mode',
+      'name',
+      'path',
+      'type',
+    ]);
+    expect(top.body.map((e: any) => [e.path, e.type])).toEqual([
+      ['README.md', 'blob'],
+      ['deploy', 'tree'],
+    ]);
+    expect(
+      (await tree('ref=main&recursive=true')).body.map((e: any) => e.path),
+    ).toEqual([
+      'README.md',
+      'deploy',
+      'deploy/base',
+      'deploy/base/deployment.yaml',
+    ]);
+    expect((await tree('ref=main&path=deploy')).body).toEqual([
+      expect.objectContaining({
+        name: 'base',
+        path: 'deploy/base',
+        type: 'tree',
+      }),
+    ]);
+    expect(await tree('ref=main&path=nope')).toEqual({
+      status: 404,
+      body: { message: '404 Tree Not Found' },
+    });
+  });
+
+  it('keeps the previous revision running and in the history while a second push is built, then syncs it', async () => {
+    const { body: namespace } = await api('GET', '/namespaces/commerce');
+    await api('POST', '/projects', {
+      namespace_id: namespace.id,
+      path: 'loyalty-api',
+    });
+    const dir = await workingCopy({ '.gitlab-ci.yml': 'stages: [build]\n' });
+    const remote = `${sandbox.urls.gitlab.replace(
+      'http://',
+      `http://oauth2:${SANDBOX_TOKENS.gitlab}@`,
+    )}/commerce/loyalty-api.git`;
+    const git = (...args: string[]) => run('git', args, { cwd: dir });
+    await git('push', '--quiet', remote, 'main');
+    const first = (await git('rev-parse', 'HEAD')).stdout.trim();
+    sandbox.clock.advance(2_000 + 8_000 + 4_000 + 4_000); // built, synced, rolled out
+
+    fs.writeFileSync(path.join(dir, 'README.md'), '# loyalty\n');
+    await git('add', '.');
+    await git(
+      '-c',
+      'user.name=Ada Lovelace',
+      '-c',
+      'user.email=ada@example.com',
+      'commit',
+      '--quiet',
+      '-m',
+      'Add a README',
+    );
+    await git('push', '--quiet', remote, 'main');
+    const second = (await git('rev-parse', 'HEAD')).stdout.trim();
+
+    const app = async () => {
+      const response = await fetch(
+        `${sandbox.urls.argocd}/instances/dev/api/v1/applications/loyalty-api-development`,
+        { headers: { Authorization: `Bearer ${SANDBOX_TOKENS.argocd}` } },
+      );
+      const { status } = await response.json();
+      return {
+        sync: status.sync.status,
+        health: status.health.status,
+        history: status.history.map((h: any) => h.revision),
+      };
+    };
+    expect(await app()).toEqual({
+      sync: 'OutOfSync',
+      health: 'Healthy',
+      history: [first],
+    });
+    sandbox.clock.advance(2_000 + 8_000 + 4_000 + 4_000);
+    const synced = await app();
+    expect(synced).toEqual({
+      sync: 'Synced',
+      health: 'Healthy',
+      history: expect.arrayContaining([first, second]),
+    });
+    expect(synced.history).toHaveLength(2);
+  });
+
   it('refuses a push without the token', async () => {
     const dir = await workingCopy({ 'README.md': '# x\n' });
     await expect(

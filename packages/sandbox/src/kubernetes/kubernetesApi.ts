@@ -1,7 +1,7 @@
 import { Delivery } from '../gitlab/gitlabApi';
 import { SandboxClock } from '../world/clock';
 import { Release, SandboxWorld } from '../world/buildWorld';
-import { deliveredRelease, syncedAt } from '../world/deliveredRelease';
+import { deliveredRelease, isRunning } from '../world/deliveredRelease';
 import { JsonAnswer, JsonHandler } from '../http/jsonServer';
 import { parseLabelSelector } from './labelSelector';
 import { workloadObjects } from './workloadObjects';
@@ -65,8 +65,8 @@ export function kubernetesApi(options: {
     ...(first && options.deliveries
       ? options
           .deliveries()
-          .filter(d => options.clock.now() >= syncedAt(d))
-          .map(d => deliveredRelease(d, first))
+          .filter(d => isRunning(d, options.clock.now()))
+          .map(d => deliveredRelease(d, first, options.clock.now()))
       : []),
   ];
   const clusters = new Set(
