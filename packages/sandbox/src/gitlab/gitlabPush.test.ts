@@ -3,6 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import {
+  ARGOCD_APPLICATION_SCHEMA,
+  KUBERNETES_SCHEMAS,
+  assertSchema,
+  gitlabExample,
+  shapeMismatches,
+} from '../__testUtils__/contracts';
 import { Sandbox, startSandbox, SANDBOX_TOKENS } from '../startSandbox';
 import { SandboxClock } from '../world/clock';
 
@@ -122,13 +129,29 @@ describe('sandbox GitLab, write side', () => {
     );
 
     const status = async () => {
-      const {
-        body: [pipeline],
-      } = await api('GET', `/projects/${created.body.id}/pipelines`);
+      const { body: pipelines } = await api(
+        'GET',
+        `/projects/${created.body.id}/pipelines`,
+      );
+      const [pipeline] = pipelines;
       const { body: jobs } = await api(
         'GET',
         `/projects/${created.body.id}/pipelines/${pipeline.id}/jobs`,
       );
+      const { body: single } = await api(
+        'GET',
+        `/projects/${created.body.id}/pipelines/${pipeline.id}`,
+      );
+      // In GitLab's documented wire format at every step, not only when done.
+      expect(
+        shapeMismatches(gitlabExample('docs-pipelines-list.json'), pipelines),
+      ).toEqual([]);
+      expect(
+        shapeMismatches(gitlabExample('docs-pipeline-single.json'), single),
+      ).toEqual([]);
+      expect(
+        shapeMismatches(gitlabExample('docs-pipeline-jobs-list.json'), jobs),
+      ).toEqual([]);
       return [
         pipeline.status,
         ...jobs.map((j: any) => `${j.name}:${j.status}`),
@@ -195,6 +218,11 @@ describe('sandbox GitLab, write side', () => {
       );
       const { items } = await response.json();
       expect(items).toHaveLength(1);
+      assertSchema(ARGOCD_APPLICATION_SCHEMA, {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        ...items[0],
+      });
       const { status } = items[0];
       return [
         status.sync.status,
@@ -252,7 +280,16 @@ describe('sandbox GitLab, write side', () => {
           headers: { Authorization: `Bearer ${SANDBOX_TOKENS.kubernetes}` },
         },
       );
-      return (await response.json()).items as any[];
+      const body = await response.json();
+      assertSchema(
+        `${KUBERNETES_SCHEMAS}/${
+          resource === 'pods'
+            ? 'podlist-v1.json'
+            : 'deploymentlist-apps-v1.json'
+        }`,
+        body,
+      );
+      return body.items as any[];
     };
     expect(await list('deployments')).toEqual([]);
 
