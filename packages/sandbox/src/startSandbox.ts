@@ -48,6 +48,8 @@ export interface Sandbox {
   world: SandboxWorld;
   clock: SandboxClock;
   urls: { gitlab: string; argocd: string; kubernetes: string; datadog: string };
+  /** Where pushed projects' bare repositories live. */
+  gitDir: string;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const world = buildWorld(examples, options.seed ?? DEFAULT_SEED, clock.now());
   const ports = { ...SANDBOX_PORTS, ...options.ports };
   const servers: RunningServer[] = [];
+  // A folder the sandbox made itself goes when it stops; one it was given stays.
+  const gitDir =
+    options.gitDir ??
+    fs.mkdtempSync(path.join(os.tmpdir(), 'portal-sandbox-git-'));
+  const stop = async () => {
+    await Promise.all(servers.map(s => s.close()));
+    if (!options.gitDir) fs.rmSync(gitDir, { recursive: true, force: true });
+  };
   try {
     const sandboxGitlab = new SandboxGitlab({
       world,
@@ -65,10 +75,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       clock,
       token: SANDBOX_TOKENS.gitlab,
       stageMs: options.pipelineStageMs,
-      git: new GitRepositories(
-        options.gitDir ??
-          fs.mkdtempSync(path.join(os.tmpdir(), 'portal-sandbox-git-')),
-      ),
+      git: new GitRepositories(gitDir),
     });
     const gitlab = await startJsonServer(
       ports.gitlab,
@@ -114,12 +121,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         kubernetes: kubernetes.url,
         datadog: datadog.url,
       },
-      close: async () => {
-        await Promise.all(servers.map(s => s.close()));
-      },
+      gitDir,
+      close: stop,
     };
   } catch (error) {
-    await Promise.all(servers.map(s => s.close()));
+    await stop();
     throw error;
   }
 }

@@ -26,6 +26,16 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
+it('removes the git folder it made when it stops', async () => {
+  const own = await startSandbox({
+    examplesDir,
+    ports: { gitlab: 0, argocd: 0, kubernetes: 0, datadog: 0 },
+  });
+  expect(fs.existsSync(own.gitDir)).toBe(true);
+  await own.close();
+  expect(fs.existsSync(own.gitDir)).toBe(false);
+});
+
 async function api(method: string, route: string, body?: object) {
   const response = await fetch(`${sandbox.urls.gitlab}/api/v4${route}`, {
     method,
