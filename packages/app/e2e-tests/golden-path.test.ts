@@ -65,9 +65,10 @@ test('a service created from the golden path is pushed, built and synced to deve
 
   // The push reached the sandbox GitLab as real git: its files and its pipeline are there.
   const slug = encodeURIComponent(`${GROUP}/${name}`);
-  const [head] = await sandboxGitlab<Array<{ id: string }>>(
+  const [head] = await sandboxGitlab<Array<{ id: string; title: string }>>(
     `/projects/${slug}/repository/commits?ref_name=main`,
   );
+  expect(head.title).toBe(`Create ${name} from the Node.js golden path`);
   const pipelines = await sandboxGitlab<Array<{ sha: string }>>(
     `/projects/${slug}/pipelines?ref=main`,
   );
