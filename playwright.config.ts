@@ -34,6 +34,9 @@ export default defineConfig({
       url: 'http://127.0.0.1:7101/api/v4/version',
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
+      // SIGTERM lets the sandbox close its servers and remove the git folder it made in /tmp;
+      // Playwright's default is SIGKILL.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
     {
       command: 'yarn workspace backend start',
