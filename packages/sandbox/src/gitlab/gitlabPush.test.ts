@@ -78,6 +78,25 @@ async function workingCopy(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
+/** Creates commerce/<projectPath> through the API, as publish:gitlab does, and pushes `files`. */
+async function createAndPush(
+  projectPath: string,
+  files: Record<string, string>,
+): Promise<{ id: number; dir: string; remote: string }> {
+  const { body: namespace } = await api('GET', '/namespaces/commerce');
+  const created = await api('POST', '/projects', {
+    namespace_id: namespace.id,
+    path: projectPath,
+  });
+  const dir = await workingCopy(files);
+  const remote = `${sandbox.urls.gitlab.replace(
+    'http://',
+    `http://oauth2:${SANDBOX_TOKENS.gitlab}@`,
+  )}/commerce/${projectPath}.git`;
+  await run('git', ['push', '--quiet', remote, 'main'], { cwd: dir });
+  return { id: created.body.id, dir, remote };
+}
+
 describe('sandbox GitLab, write side', () => {
   it('creates a project as publish:gitlab does, takes a real git push, serves the pushed files, and runs its pipeline stage by stage', async () => {
     const { body: namespace } = await api('GET', '/namespaces/commerce');
@@ -200,22 +219,12 @@ describe('sandbox GitLab, write side', () => {
   });
 
   it('has Argo CD sync the pushed revision to the first environment: OutOfSync, Syncing, Synced and Progressing, Healthy', async () => {
-    const { body: namespace } = await api('GET', '/namespaces/commerce');
-    const created = await api('POST', '/projects', {
-      namespace_id: namespace.id,
-      path: 'wishlist-api',
-    });
-    const dir = await workingCopy({
+    const created = await createAndPush('wishlist-api', {
       '.gitlab-ci.yml': 'stages: [build, deploy]\n',
     });
-    const remote = `${sandbox.urls.gitlab.replace(
-      'http://',
-      `http://oauth2:${SANDBOX_TOKENS.gitlab}@`,
-    )}/commerce/wishlist-api.git`;
-    await run('git', ['push', '--quiet', remote, 'main'], { cwd: dir });
     const {
       body: [pipeline],
-    } = await api('GET', `/projects/${created.body.id}/pipelines`);
+    } = await api('GET', `/projects/${created.id}/pipelines`);
 
     const app = async () => {
       const response = await fetch(
@@ -251,12 +260,7 @@ describe('sandbox GitLab, write side', () => {
   });
 
   it("runs the pushed manifests' workloads in the first environment once synced: the Application's Kubernetes id, the overlay's replicas", async () => {
-    const { body: namespace } = await api('GET', '/namespaces/commerce');
-    await api('POST', '/projects', {
-      namespace_id: namespace.id,
-      path: 'gift-cards',
-    });
-    const dir = await workingCopy({
+    await createAndPush('gift-cards', {
       '.gitlab-ci.yml': 'stages: [build]\n',
       'argocd/development.yaml': [
         'apiVersion: argoproj.io/v1alpha1',
@@ -272,11 +276,6 @@ describe('sandbox GitLab, write side', () => {
       'deploy/overlays/development/kustomization.yaml':
         'resources: [../../base]\nreplicas:\n  - name: gift-card-service\n    count: 3\n',
     });
-    const remote = `${sandbox.urls.gitlab.replace(
-      'http://',
-      `http://oauth2:${SANDBOX_TOKENS.gitlab}@`,
-    )}/commerce/gift-cards.git`;
-    await run('git', ['push', '--quiet', remote, 'main'], { cwd: dir });
 
     const list = async (resource: string) => {
       const group = resource === 'pods' ? 'api/v1' : 'apis/apps/v1';
@@ -326,22 +325,12 @@ describe('sandbox GitLab, write side', () => {
   });
 
   it("serves a pushed project's repository tree as GitLab's tree API does: one level, recursive, a folder, 404 for a missing one", async () => {
-    const { body: namespace } = await api('GET', '/namespaces/commerce');
-    const created = await api('POST', '/projects', {
-      namespace_id: namespace.id,
-      path: 'tree-demo',
-    });
-    const dir = await workingCopy({
+    const created = await createAndPush('tree-demo', {
       'README.md': '# tree demo\n',
       'deploy/base/deployment.yaml': 'kind: Deployment\n',
     });
-    const remote = `${sandbox.urls.gitlab.replace(
-      'http://',
-      `http://oauth2:${SANDBOX_TOKENS.gitlab}@`,
-    )}/commerce/tree-demo.git`;
-    await run('git', ['push', '--quiet', remote, 'main'], { cwd: dir });
     const tree = (query: string) =>
-      api('GET', `/projects/${created.body.id}/repository/tree?${query}`);
+      api('GET', `/projects/${created.id}/repository/tree?${query}`);
 
     const top = await tree('ref=main');
     expect(top.status).toBe(200);
@@ -379,18 +368,10 @@ describe('sandbox GitLab, write side', () => {
   });
 
   it('keeps the previous revision running and in the history while a second push is built, then syncs it', async () => {
-    const { body: namespace } = await api('GET', '/namespaces/commerce');
-    await api('POST', '/projects', {
-      namespace_id: namespace.id,
-      path: 'loyalty-api',
+    const { dir, remote } = await createAndPush('loyalty-api', {
+      '.gitlab-ci.yml': 'stages: [build]\n',
     });
-    const dir = await workingCopy({ '.gitlab-ci.yml': 'stages: [build]\n' });
-    const remote = `${sandbox.urls.gitlab.replace(
-      'http://',
-      `http://oauth2:${SANDBOX_TOKENS.gitlab}@`,
-    )}/commerce/loyalty-api.git`;
     const git = (...args: string[]) => run('git', args, { cwd: dir });
-    await git('push', '--quiet', remote, 'main');
     const first = (await git('rev-parse', 'HEAD')).stdout.trim();
     sandbox.clock.advance(2_000 + 8_000 + 4_000 + 4_000); // built, synced, rolled out
 
