@@ -38,6 +38,8 @@ export interface SandboxOptions {
   clock?: SandboxClock;
   /** Where created projects' bare repositories live; a new temporary folder by default. */
   gitDir?: string;
+  /** Where the sandbox says what is wrong with a push; stderr unless set. */
+  warn?: (message: string) => void;
   /** How long each stage of a pushed pipeline runs (8 s unless set). */
   pipelineStageMs?: number;
   /** 0 picks free ports (tests). */
@@ -75,6 +77,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       clock,
       token: SANDBOX_TOKENS.gitlab,
       stageMs: options.pipelineStageMs,
+      warn:
+        options.warn ??
+        (message => process.stderr.write(`sandbox: ${message}\n`)),
       git: new GitRepositories(gitDir),
     });
     const gitlab = await startJsonServer(

@@ -70,6 +70,8 @@ export class SandboxGitlab {
       git: GitRepositories;
       /** How long each stage of a pushed pipeline runs; DEFAULT_STAGE_MS unless set. */
       stageMs?: number;
+      /** Where to say what is wrong with a push; the developer who pushed reads it. */
+      warn: (message: string) => void;
     },
   ) {
     this.examples = sandboxProjects(
@@ -162,15 +164,18 @@ export class SandboxGitlab {
       jobs: jobsOf(ci).map((job, i) => ({ ...job, id: id * 100 + i })),
       stageMs: this.options.stageMs ?? DEFAULT_STAGE_MS,
     });
-    this.manifests.set(
+    const manifests = await readPushedManifests(
+      this.options.git,
+      project.slug,
       head.revision,
-      await readPushedManifests(
-        this.options.git,
-        project.slug,
-        head.revision,
-        this.options.world.releases[0]?.environment.name ?? 'development',
-      ),
+      this.options.world.releases[0]?.environment.name ?? 'development',
     );
+    if (manifests.problem) {
+      this.options.warn(
+        `a pushed manifest does not parse, ${manifests.problem}; Argo CD and Kubernetes show the project under its own name`,
+      );
+    }
+    this.manifests.set(head.revision, manifests);
   }
 
   private create(

@@ -17,9 +17,11 @@ const run = promisify(execFile);
 const examplesDir = path.resolve(__dirname, '../../../../examples');
 
 let sandbox: Sandbox;
+const warnings: string[] = [];
 beforeAll(async () => {
   sandbox = await startSandbox({
     examplesDir,
+    warn: message => warnings.push(message),
     clock: SandboxClock.fixed(Date.UTC(2026, 0, 5, 9)),
     ports: { gitlab: 0, argocd: 0, kubernetes: 0, datadog: 0 },
   });
@@ -324,6 +326,23 @@ describe('sandbox GitLab, write side', () => {
     ]);
   });
 
+  it('says when pushed manifests do not parse, and still runs the project under its own name', async () => {
+    await createAndPush('broken-manifests', {
+      '.gitlab-ci.yml': 'stages: [build]\n',
+      'argocd/development.yaml': 'kind: Application\nmetadata: [unclosed\n',
+    });
+    expect(warnings).toEqual([
+      'a pushed manifest does not parse, commerce/broken-manifests argocd/development.yaml:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]; Argo CD and Kubernetes show the project under its own name',
+    ]);
+    sandbox.clock.advance(2_000 + 8_000 + 4_000);
+    const response = await fetch(
+      `${sandbox.urls.argocd}/instances/dev/api/v1/applications/broken-manifests-development`,
+      { headers: { Authorization: `Bearer ${SANDBOX_TOKENS.argocd}` } },
+    );
+    expect(response.status).toBe(200);
+    expect((await response.json()).status.sync.status).toBe('Synced');
+  });
+
   it("serves a pushed project's repository tree as GitLab's tree API does: one level, recursive, a folder, 404 for a missing one", async () => {
     const created = await createAndPush('tree-demo', {
       'README.md': '# tree demo\n',
@@ -415,6 +434,27 @@ describe('sandbox GitLab, write side', () => {
       history: expect.arrayContaining([first, second]),
     });
     expect(synced.history).toHaveLength(2);
+
+    // Revision metadata, which the history card shows, is each commit's own.
+    const metadata = async (revision: string) => {
+      const response = await fetch(
+        `${sandbox.urls.argocd}/instances/dev/api/v1/applications/loyalty-api-development/revisions/${revision}/metadata`,
+        { headers: { Authorization: `Bearer ${SANDBOX_TOKENS.argocd}` } },
+      );
+      return response.json();
+    };
+    const committed = async (revision: string) =>
+      new Date(
+        Number((await git('show', '-s', '--format=%ct', revision)).stdout) *
+          1000,
+      ).toISOString();
+    expect(await metadata(second)).toEqual({
+      author: 'Ada Lovelace <ada.lovelace@example.com>',
+      date: await committed(second),
+      message: 'Add a README',
+      tags: [],
+    });
+    expect((await metadata(first)).date).toBe(await committed(first));
   });
 
   it('refuses a push without the token', async () => {

@@ -1,4 +1,4 @@
-import { parseAllDocuments, parse } from 'yaml';
+import { YAMLError, parseAllDocuments } from 'yaml';
 import { GitRepositories } from './gitRepositories';
 
 /** What a pushed project's GitOps manifests say about one environment. */
@@ -9,7 +9,7 @@ export interface PushedManifests {
   namespace?: string;
   /** The overlay's replica count for the Deployment (`deploy/overlays/<environment>`). */
   replicas?: number;
-  /** Why the manifests could not be read, when they could not: the sandbox then guesses. */
+  /** `<project> <file>:<line>:<column>: <why>` when a manifest does not parse. */
   problem?: string;
 }
 
@@ -24,34 +24,44 @@ export async function readPushedManifests(
   revision: string,
   environment: string,
 ): Promise<PushedManifests> {
-  const result: PushedManifests = {};
+  const read = async (file: string) => {
+    const text = await git.readFile(slug, revision, file);
+    return text === undefined ? [] : documentsOf(text, file);
+  };
   try {
-    const argocd = await git.readFile(
-      slug,
-      revision,
-      `argocd/${environment}.yaml`,
+    const application = (await read(`argocd/${environment}.yaml`)).find(
+      d => d?.kind === 'Application',
     );
-    const application = argocd
-      ? parseAllDocuments(argocd)
-          .map(d => d.toJS())
-          .find(d => d?.kind === 'Application')
-      : undefined;
-    result.kubernetesId =
-      application?.metadata?.labels?.['backstage.io/kubernetes-id'];
-    result.namespace = application?.spec?.destination?.namespace;
-
-    const overlay = await git.readFile(
-      slug,
-      revision,
+    const [overlay] = await read(
       `deploy/overlays/${environment}/kustomization.yaml`,
     );
-    const replicas = overlay ? parse(overlay)?.replicas : undefined;
-    const count = Array.isArray(replicas) ? replicas[0]?.count : undefined;
-    if (typeof count === 'number' && count > 0) result.replicas = count;
+    const count = Array.isArray(overlay?.replicas)
+      ? overlay.replicas[0]?.count
+      : undefined;
+    return {
+      kubernetesId:
+        application?.metadata?.labels?.['backstage.io/kubernetes-id'],
+      namespace: application?.spec?.destination?.namespace,
+      replicas: typeof count === 'number' && count > 0 ? count : undefined,
+    };
   } catch (error) {
-    result.problem = `the pushed manifests of ${slug} do not parse: ${
-      (error as Error).message
-    }`;
+    return { problem: `${slug} ${(error as Error).message}` };
   }
-  return result;
+}
+
+/** Every document of a YAML file; its first syntax error throws as `file:line:column: why`. */
+function documentsOf(text: string, file: string): any[] {
+  return parseAllDocuments(text).map(document => {
+    const [error] = document.errors;
+    if (error) throw new Error(located(file, error));
+    return document.toJS();
+  });
+}
+
+function located(file: string, error: YAMLError): string {
+  const [start] = error.linePos ?? [];
+  const where = start ? `${file}:${start.line}:${start.col}` : file;
+  // yaml's message repeats the position and quotes the line after " at line"; keep the reason.
+  const why = error.message.split(/ at line \d+/)[0];
+  return `${where}: ${why}`;
 }

@@ -325,6 +325,8 @@ export function workloadObjects(
   nowMs: number,
 ): Record<string, Obj[]> {
   const name = release.service.name;
+  // The release's first deploy created its Deployment, Service and autoscaler.
+  const createdAt = release.history[release.history.length - 1].deployedAt;
   const sets = podSets(release);
   const selector = { 'app.kubernetes.io/name': name };
   const ready = sets
@@ -335,18 +337,12 @@ export function workloadObjects(
   const deploymentConditions = deploymentConditionsOf(release, name, sets[0]);
   const total = sets.reduce((n, s) => n + s.replicas, 0);
   const deployment = {
-    metadata: metadata(
-      release,
-      cluster,
-      name,
-      release.history[release.history.length - 1].deployedAt,
-      {
-        generation: current.id,
-        annotations: {
-          'deployment.kubernetes.io/revision': String(current.id),
-        },
+    metadata: metadata(release, cluster, name, createdAt, {
+      generation: current.id,
+      annotations: {
+        'deployment.kubernetes.io/revision': String(current.id),
       },
-    ),
+    }),
     spec: {
       replicas: release.replicas,
       selector: { matchLabels: selector },
@@ -429,12 +425,7 @@ export function workloadObjects(
     }
   }
   const service = {
-    metadata: metadata(
-      release,
-      cluster,
-      name,
-      release.history[release.history.length - 1].deployedAt,
-    ),
+    metadata: metadata(release, cluster, name, createdAt),
     spec: {
       type: 'ClusterIP',
       selector,
@@ -448,12 +439,7 @@ export function workloadObjects(
     status: { loadBalancer: {} },
   };
   const hpa = {
-    metadata: metadata(
-      release,
-      cluster,
-      name,
-      release.history[release.history.length - 1].deployedAt,
-    ),
+    metadata: metadata(release, cluster, name, createdAt),
     spec: {
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
       minReplicas: release.replicas,
