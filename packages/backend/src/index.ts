@@ -57,6 +57,8 @@ backend.add(import('@roadiehq/backstage-plugin-argo-cd-backend'));
 backend.add(import('@internal/plugin-upstream-status-backend'));
 // Datadog SLOs and error budgets; starts without keys and says so on the SLO card.
 backend.add(import('@internal/plugin-datadog-slo-backend'));
+// What runs in each environment and whether it is healthy (Argo CD, GitLab, Kubernetes).
+backend.add(import('@internal/plugin-deploy-status-backend'));
 
 backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));

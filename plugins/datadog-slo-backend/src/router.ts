@@ -7,7 +7,7 @@ import {
   SLO_TIMEFRAMES,
   SloTimeframe,
 } from '@internal/plugin-datadog-slo-common';
-import { RecentEntityLookups } from './service/RecentEntityLookups';
+import { RecentEntityLookups } from '@internal/catalog-node-platform';
 import { SloRollupService } from './service/SloRollupService';
 import { SloService } from './service/SloService';
 

@@ -70,7 +70,11 @@ export function argocdApi(options: {
     const all = applications(instance);
     if (!name) {
       const selects = parseLabelSelector(query.get('selector') ?? undefined);
-      const projects = query.getAll('project');
+      // `projects` is the API's field; `project` its older alias, still accepted by Argo CD.
+      const projects = [
+        ...query.getAll('projects'),
+        ...query.getAll('project'),
+      ];
       const items = all
         .map(a => a.app)
         .filter(app => selects(app.metadata.labels))

@@ -7,8 +7,9 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
 /**
- * Catalog look-ups of the last few seconds, per caller. A service page asks for the SLO list
- * and then one history per SLO; each would otherwise cost a catalog request (5 ms at the median
+ * Catalog look-ups of the last few seconds, per caller. A service page asks the portal's backends
+ * about one entity many times (the SLO list, one history per SLO, the deploy status on each
+ * refresh); each would otherwise cost a catalog request (5 ms at the median
  * on the development backend, more than the cached SLO answer itself). Keyed by the caller's
  * identity, so what one user may not see is never served to another; kept briefly, so an
  * annotation change or a permission change applies within `ttlMs`.

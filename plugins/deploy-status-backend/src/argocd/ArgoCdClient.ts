@@ -1,0 +1,85 @@
+import { ArgoCdApplicationStatus } from '@internal/plugin-deploy-status-common';
+import { ArgoCdInstance } from '../config/readDeployStatusConfig';
+import { getJson } from '../upstream/getJson';
+import { RetryAfterGate } from '../upstream/RetryAfterGate';
+import { UpstreamError } from '../upstream/UpstreamError';
+import { toApplicationStatus } from './toApplicationStatus';
+
+/** Which applications of an instance belong to an entity. */
+export interface ApplicationLookup {
+  /** `argocd/app-name`: one application by name. */
+  name?: string;
+  /** `argocd/app-selector`: a label selector over applications. */
+  selector?: string;
+  /** `argocd/app-namespace`, for "applications in any namespace". */
+  appNamespace?: string;
+  /** The Argo CD project of the environment. */
+  project: string;
+}
+
+/** Argo CD's REST API (`ApplicationService`), with the instance's bearer token. */
+export class ArgoCdClient {
+  constructor(
+    private readonly options: { timeoutMs: number; gate: RetryAfterGate },
+  ) {}
+
+  async listApplications(
+    instance: ArgoCdInstance,
+    lookup: ApplicationLookup,
+  ): Promise<ArgoCdApplicationStatus[]> {
+    const label = `Argo CD instance '${instance.name}'`;
+    const request = {
+      label,
+      headers: instance.token
+        ? { authorization: `Bearer ${instance.token}` }
+        : ({} as Record<string, string>),
+      ...this.options,
+    };
+    if (lookup.name) {
+      const url = new URL(
+        `${instance.url}/api/v1/applications/${encodeURIComponent(
+          lookup.name,
+        )}`,
+      );
+      if (lookup.appNamespace) {
+        url.searchParams.set('appNamespace', lookup.appNamespace);
+      }
+      try {
+        const { body } = await getJson(url, request);
+        const app = toApplicationStatus(body, instance);
+        return app.project === lookup.project ? [app] : [];
+      } catch (error) {
+        // Not in this instance: nothing of this entity runs there.
+        if (error instanceof UpstreamError && error.status === 404) {
+          return [];
+        }
+        throw error;
+      }
+    }
+    const url = new URL(`${instance.url}/api/v1/applications`);
+    url.searchParams.set('selector', lookup.selector ?? '');
+    url.searchParams.append('projects', lookup.project);
+    if (lookup.appNamespace) {
+      url.searchParams.set('appNamespace', lookup.appNamespace);
+    }
+    const { body } = await getJson(url, request);
+    if (typeof body !== 'object' || body === null || !('items' in body)) {
+      throw new UpstreamError(
+        `${label} answered something that is not an application list (no items)`,
+      );
+    }
+    const items = body.items;
+    // Argo CD answers `items: null` when no application matches.
+    if (items === null) {
+      return [];
+    }
+    if (!Array.isArray(items)) {
+      throw new UpstreamError(
+        `${label} answered an application list whose items is not a list`,
+      );
+    }
+    return items
+      .map(item => toApplicationStatus(item, instance))
+      .filter(app => app.project === lookup.project);
+  }
+}

@@ -1,0 +1,103 @@
+import { GitLabIntegrationConfig } from '@backstage/integration';
+import {
+  CommitSummary,
+  PipelineSummary,
+} from '@internal/plugin-deploy-status-common';
+import { getJson } from '../upstream/getJson';
+import { RetryAfterGate } from '../upstream/RetryAfterGate';
+import { UpstreamError } from '../upstream/UpstreamError';
+import {
+  asList,
+  isObject,
+  toCommitSummary,
+  toPipelineSummary,
+} from './gitlabSummaries';
+
+export interface GitlabProject {
+  id: number;
+  path: string;
+  webUrl: string;
+  defaultBranch: string;
+}
+
+/** How many commits of the default branch are read to place deployed revisions (promotion lag). */
+export const COMMITS_READ = 100;
+
+/** GitLab's REST API v4 for one host of `integrations.gitlab`, with its token. */
+export class GitlabClient {
+  constructor(
+    private readonly integration: GitLabIntegrationConfig,
+    private readonly options: { timeoutMs: number; gate: RetryAfterGate },
+  ) {}
+
+  private get(path: string, query: Record<string, string> = {}) {
+    const url = new URL(`${this.integration.apiBaseUrl}${path}`);
+    for (const [key, value] of Object.entries(query)) {
+      url.searchParams.set(key, value);
+    }
+    return getJson(url, {
+      label: `GitLab (${this.integration.host})`,
+      headers: this.integration.token
+        ? { 'private-token': this.integration.token }
+        : {},
+      ...this.options,
+    }).then(answer => answer.body);
+  }
+
+  /** A project by numeric id or `group/project` path. */
+  async getProject(idOrPath: string): Promise<GitlabProject> {
+    const body = await this.get(`/projects/${encodeURIComponent(idOrPath)}`);
+    if (
+      !isObject(body) ||
+      typeof body.id !== 'number' ||
+      typeof body.web_url !== 'string'
+    ) {
+      throw new UpstreamError(
+        `GitLab (${this.integration.host}) answered project ${idOrPath} without an id and web_url`,
+      );
+    }
+    return {
+      id: body.id,
+      path: String(body.path_with_namespace ?? idOrPath),
+      webUrl: body.web_url,
+      // An empty repository has no default branch yet.
+      defaultBranch:
+        typeof body.default_branch === 'string' ? body.default_branch : 'main',
+    };
+  }
+
+  /**
+   * The newest commits of the default branch, newest first. Without `ref_name` GitLab lists the
+   * default branch, so this needs no project look-up first.
+   */
+  async listDefaultBranchCommits(idOrPath: string): Promise<CommitSummary[]> {
+    const body = await this.get(
+      `/projects/${encodeURIComponent(idOrPath)}/repository/commits`,
+      { per_page: String(COMMITS_READ) },
+    );
+    return asList(body, 'the commit list').map(toCommitSummary);
+  }
+
+  async getCommit(idOrPath: string, sha: string): Promise<CommitSummary> {
+    return toCommitSummary(
+      await this.get(
+        `/projects/${encodeURIComponent(
+          idOrPath,
+        )}/repository/commits/${encodeURIComponent(sha)}`,
+      ),
+    );
+  }
+
+  /** The newest pipeline of a commit, or undefined when it has none. */
+  async latestPipelineOf(
+    idOrPath: string,
+    sha: string,
+  ): Promise<PipelineSummary | undefined> {
+    const body = await this.get(
+      `/projects/${encodeURIComponent(idOrPath)}/pipelines`,
+      { sha, per_page: '1', order_by: 'id', sort: 'desc' },
+    );
+    const [newest] = asList(body, 'the pipeline list');
+    return newest === undefined ? undefined : toPipelineSummary(newest);
+  }
+}

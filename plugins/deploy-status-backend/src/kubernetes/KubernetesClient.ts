@@ -1,0 +1,198 @@
+import {
+  ApiException,
+  AppsV1Api,
+  AutoscalingV2Api,
+  CoreV1Api,
+  KubeConfig,
+  Observable,
+  ObservableMiddleware,
+} from '@kubernetes/client-node';
+import { ClusterWorkloads } from '@internal/plugin-deploy-status-common';
+import { KubernetesCluster } from '../config/readDeployStatusConfig';
+import { RetryAfterGate } from '../upstream/RetryAfterGate';
+import { UpstreamError } from '../upstream/UpstreamError';
+import { autoscalerStatus } from './autoscalerHealth';
+import { isPodReady, podProblem, restartsOf } from './podProblems';
+import { deploymentStatus, statefulSetStatus } from './workloadHealth';
+
+interface ClusterApis {
+  apps: AppsV1Api;
+  core: CoreV1Api;
+  autoscaling: AutoscalingV2Api;
+}
+
+/** The KubeConfig the Kubernetes backend would build for a `config` cluster with a service account. */
+function kubeConfigOf(cluster: KubernetesCluster): KubeConfig {
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: [
+      {
+        name: cluster.name,
+        server: cluster.url,
+        // client-node refuses a plain-http server unless TLS checks are off, though there is no
+        // TLS to check; the Kubernetes backend (its own fetcher) accepts such a cluster as is.
+        skipTLSVerify:
+          cluster.skipTLSVerify || new URL(cluster.url).protocol === 'http:',
+        caData: cluster.caData,
+      },
+    ],
+    users: [{ name: 'deploy-status', token: cluster.serviceAccountToken }],
+    contexts: [
+      { name: cluster.name, cluster: cluster.name, user: 'deploy-status' },
+    ],
+    currentContext: cluster.name,
+  });
+  return kc;
+}
+
+/**
+ * Reads a service's workloads from one cluster with `@kubernetes/client-node`: Deployments,
+ * StatefulSets, Pods and HorizontalPodAutoscalers carrying the service's label, in all
+ * namespaces, the four lists in parallel, each within the deadline.
+ */
+export class KubernetesClient {
+  private readonly apis = new Map<string, ClusterApis>();
+
+  constructor(
+    private readonly options: { timeoutMs: number; gate: RetryAfterGate },
+  ) {}
+
+  private apisOf(cluster: KubernetesCluster): ClusterApis {
+    let apis = this.apis.get(cluster.name);
+    if (!apis) {
+      const kc = kubeConfigOf(cluster);
+      apis = {
+        apps: kc.makeApiClient(AppsV1Api),
+        core: kc.makeApiClient(CoreV1Api),
+        autoscaling: kc.makeApiClient(AutoscalingV2Api),
+      };
+      this.apis.set(cluster.name, apis);
+    }
+    return apis;
+  }
+
+  async workloads(
+    cluster: KubernetesCluster,
+    labelSelector: string,
+  ): Promise<ClusterWorkloads> {
+    const label = `Kubernetes cluster '${cluster.name}'`;
+    const origin = new URL(cluster.url).origin;
+    this.options.gate.check(origin, label);
+    const { apps, core, autoscaling } = this.apisOf(cluster);
+    const params = { labelSelector };
+    const call = <T>(what: string, request: (options: any) => Promise<T>) =>
+      this.withDeadline(label, origin, what, request);
+    const [deployments, statefulSets, pods, hpas] = await Promise.all([
+      call('Deployments', o => apps.listDeploymentForAllNamespaces(params, o)),
+      call('StatefulSets', o =>
+        apps.listStatefulSetForAllNamespaces(params, o),
+      ),
+      call('Pods', o => core.listPodForAllNamespaces(params, o)),
+      call('HorizontalPodAutoscalers', o =>
+        autoscaling.listHorizontalPodAutoscalerForAllNamespaces(params, o),
+      ),
+    ]);
+    for (const [what, list] of Object.entries({
+      Deployments: deployments,
+      StatefulSets: statefulSets,
+      Pods: pods,
+      HorizontalPodAutoscalers: hpas,
+    })) {
+      if (!Array.isArray((list as { items?: unknown })?.items)) {
+        throw new UpstreamError(
+          `${label} answered the ${what} list without items (not a Kubernetes list)`,
+        );
+      }
+    }
+    const podItems = pods.items;
+    return {
+      workloads: [
+        ...deployments.items.map(deploymentStatus),
+        ...statefulSets.items.map(statefulSetStatus),
+      ],
+      pods: {
+        total: podItems.filter(p => p.status?.phase !== 'Succeeded').length,
+        ready: podItems.filter(isPodReady).length,
+        restarts: podItems.reduce((sum, pod) => sum + restartsOf(pod), 0),
+      },
+      podsNotReady: podItems.flatMap(pod => podProblem(pod) ?? []),
+      autoscalers: hpas.items.map(autoscalerStatus),
+    };
+  }
+
+  /** One list call with the deadline; its failures in words that name the cluster. */
+  private async withDeadline<T>(
+    label: string,
+    origin: string,
+    what: string,
+    request: (options: {
+      middleware: ObservableMiddleware[];
+      middlewareMergeStrategy: 'append';
+    }) => Promise<T>,
+  ): Promise<T> {
+    const { timeoutMs, gate } = this.options;
+    const signal = AbortSignal.timeout(timeoutMs);
+    // The object-style API takes the Observable flavour of middleware.
+    const deadline: ObservableMiddleware = {
+      pre: context => {
+        context.setSignal(signal as any);
+        return new Observable(Promise.resolve(context));
+      },
+      post: context => new Observable(Promise.resolve(context)),
+    };
+    try {
+      return await request({
+        middleware: [deadline],
+        middlewareMergeStrategy: 'append',
+      });
+    } catch (error) {
+      if (error instanceof ApiException) {
+        if (error.code === 429) {
+          const waitMs = gate.block(origin, error.headers?.['retry-after']);
+          throw new UpstreamError(
+            `${label} is rate limiting the portal (429); asking again in ${Math.ceil(
+              waitMs / 1000,
+            )} s, as its Retry-After says`,
+            429,
+          );
+        }
+        const reason =
+          typeof error.body === 'string'
+            ? safeStatusMessage(error.body)
+            : undefined;
+        throw new UpstreamError(
+          `${label} answered ${error.code} when listing ${what}${
+            reason ? `: ${reason}` : ''
+          }`,
+          error.code,
+        );
+      }
+      if (signal.aborted) {
+        throw new UpstreamError(
+          `${label} did not answer within ${timeoutMs / 1000} s`,
+        );
+      }
+      const code = (error as { code?: string })?.code;
+      if (code && /^E[A-Z]+$/.test(code)) {
+        throw new UpstreamError(
+          `${label} could not be reached at ${origin} (${code})`,
+        );
+      }
+      throw new UpstreamError(
+        `${label} answered the ${what} list with something the Kubernetes client cannot read: ${
+          (error as Error)?.message ?? error
+        }`,
+      );
+    }
+  }
+}
+
+/** The `message` of a Kubernetes `Status` body. */
+function safeStatusMessage(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body);
+    return typeof parsed?.message === 'string' ? parsed.message : undefined;
+  } catch {
+    return undefined;
+  }
+}
