@@ -97,8 +97,8 @@ test('a service created from the golden path is pushed, built and synced to deve
   });
   await keepScreenshot(page, testInfo, '23-golden-path-synced-healthy');
 
-  // The revision Argo CD deployed is the one pushed.
-  await page.goto(`/catalog/default/component/${name}/deployments`);
+  // The revision Argo CD deployed is the one pushed (Roadie's Argo CD tab, history).
+  await page.goto(`/catalog/default/component/${name}/argocd`);
   await expect(
     page.getByRole('row').filter({ hasText: head.id }).first(),
   ).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  argoCdOverviewRow,
   catalogEntities,
   keepScreenshot,
   sandboxTrouble,
@@ -57,7 +58,7 @@ test('a service page shows its pipelines, deployments and workloads from the ups
     'checkout-api-prod-eu-1',
     'checkout-api-prod-eu-2',
   ]) {
-    const row = page.getByRole('row').filter({ hasText: app });
+    const row = argoCdOverviewRow(page, app);
     await expect(row).toContainText('Synced');
     await expect(row).toContainText('Healthy');
   }
@@ -112,10 +113,10 @@ test('the seeded trouble shows where it fell: a crash loop in staging, a degrade
   await page.goto(`/catalog/default/component/${degradedRollout}`);
   await expect(page.getByText('ArgoCD overview')).toBeVisible();
   await expect(
-    page.getByRole('row').filter({ hasText: `${degradedRollout}-prod-eu-1` }),
+    argoCdOverviewRow(page, `${degradedRollout}-prod-eu-1`),
   ).toContainText('Degraded');
   await expect(
-    page.getByRole('row').filter({ hasText: `${degradedRollout}-staging` }),
+    argoCdOverviewRow(page, `${degradedRollout}-staging`),
   ).toContainText('Healthy');
   await keepScreenshot(page, testInfo, '06b-degraded-rollout-overview');
 });

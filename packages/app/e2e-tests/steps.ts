@@ -80,3 +80,23 @@ export function sandboxTrouble(): {
   }
   return { crashLoop, degradedRollout };
 }
+
+/** The table of the portal's own Deployments card and tab. */
+export const DEPLOYMENTS_TABLE = 'Deployments per environment';
+
+/**
+ * A row of Roadie's Argo CD overview card. The portal's Deployments card names the same
+ * applications, so rows are looked for outside its table.
+ */
+export function argoCdOverviewRow(page: Page, application: string) {
+  return page
+    .locator(`table:not([aria-label="${DEPLOYMENTS_TABLE}"]) tr`)
+    .filter({ hasText: application });
+}
+
+/** A row of the portal's Deployments matrix, by environment title. */
+export function deploymentsRow(page: Page, environment: string) {
+  return page
+    .getByRole('table', { name: DEPLOYMENTS_TABLE })
+    .getByRole('row', { name: new RegExp(`^${environment}`) });
+}

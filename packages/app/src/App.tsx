@@ -2,6 +2,7 @@ import { createApp } from '@backstage/frontend-defaults';
 import upstreamStatusPlugin from '@internal/plugin-upstream-status';
 import catalogPlatformPlugin from '@internal/plugin-catalog-platform';
 import datadogSloPlugin from '@internal/plugin-datadog-slo';
+import deployStatusPlugin from '@internal/plugin-deploy-status';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
@@ -23,6 +24,7 @@ export default createApp({
     upstreamStatusPlugin,
     catalogPlatformPlugin,
     datadogSloPlugin,
+    deployStatusPlugin,
     gitlabUpstreamGate,
     argocdUpstreamGate,
     kubernetesUpstreamGate,
