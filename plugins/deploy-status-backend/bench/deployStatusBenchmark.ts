@@ -1,0 +1,374 @@
+/*
+ * Benchmark of issue #5: every upstream answers 50 ms late (a delaying proxy in front of the
+ * sandbox's GitLab, Argo CD and Kubernetes), a service runs in 3 environments (4 clusters). Prints,
+ * in one run: one entity cold (empty cache) and warm, beside the naive sequential fan-out; the
+ * catalog-wide page (200 services, the page's 4 requests of 50) cold; 50 concurrent clients.
+ *
+ *   yarn workspace @internal/plugin-deploy-status-backend bench [--latency 50] [--cold 30]
+ *     [--warm 500] [--naive 10] [--services 200] [--pages 5] [--clients 50] [--seconds 60]
+ *
+ * The plugin's router runs on loopback with the backend's memory CacheService; the catalog is
+ * an in-memory stub, so the figures are the plugin's own cost plus the upstreams'.
+ */
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import express from 'express';
+import { CacheManager } from '@backstage/backend-defaults/cache';
+import { ConfigReader } from '@backstage/config';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ScmIntegrations } from '@backstage/integration';
+import { SANDBOX_TOKENS, SandboxClock, startSandbox } from '@internal/sandbox';
+import { exampleEntities, EXAMPLES_DIR } from '../src/__testUtils__/examples';
+import { readDeployStatusConfig } from '../src/config/readDeployStatusConfig';
+import { createRouter } from '../src/router';
+import { DeployStatusService } from '../src/service/DeployStatusService';
+import { EntityEnvironments } from '../src/service/entityEnvironments';
+import { UpstreamCache } from '../src/upstream/UpstreamCache';
+import { startDelayProxy } from './delayProxy';
+
+function arg(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+const latencyMs = arg('latency', 50);
+const coldSamples = arg('cold', 30);
+const warmSamples = arg('warm', 500);
+const naiveSamples = arg('naive', 10);
+const serviceCount = arg('services', 200);
+const pageSamples = arg('pages', 5);
+const clients = arg('clients', 50);
+const loadSeconds = arg('seconds', 60);
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
+}
+
+async function timed(task: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await task();
+  return performance.now() - started;
+}
+
+async function getJson(url: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { headers });
+  if (!response.ok) {
+    throw new Error(`${url} answered ${response.status}`);
+  }
+  return response.json();
+}
+
+const examples = exampleEntities();
+const environments = examples.filter(e => e.kind === 'Environment');
+const services = examples.filter(
+  e =>
+    e.kind === 'Component' &&
+    (e.spec as any)?.type === 'service' &&
+    e.metadata.annotations?.['argocd/app-selector'],
+);
+
+/**
+ * `serviceCount` services, copies of the example services. Each copy's selectors carry a no-op
+ * term of its own, so Argo CD and Kubernetes are asked for every copy (no shared cache entry);
+ * GitLab answers are shared by the copies of one example service (same project).
+ */
+const catalogServices: Entity[] = Array.from(
+  { length: serviceCount },
+  (_, i) => {
+    const example = services[i % services.length];
+    const name = `svc-${String(i).padStart(3, '0')}`;
+    const id = example.metadata.annotations!['backstage.io/kubernetes-id'];
+    return {
+      ...example,
+      metadata: {
+        ...example.metadata,
+        name,
+        annotations: {
+          ...example.metadata.annotations,
+          'argocd/app-selector': `backstage.io/kubernetes-id=${id},bench-copy!=${name}`,
+          'backstage.io/kubernetes-id': '',
+          'backstage.io/kubernetes-label-selector': `backstage.io/kubernetes-id=${id},bench-copy!=${name}`,
+        },
+      },
+    };
+  },
+);
+const byName = new Map(catalogServices.map(e => [e.metadata.name, e]));
+
+const silentLogger: any = {
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  child() {
+    return silentLogger;
+  },
+};
+
+async function main() {
+  const sandbox = await startSandbox({
+    examplesDir: EXAMPLES_DIR,
+    seed: 'bench',
+    clock: SandboxClock.fixed(Date.UTC(2026, 0, 5, 9)),
+    ports: { gitlab: 0, argocd: 0, kubernetes: 0, datadog: 0 },
+  });
+  const proxies = {
+    gitlab: await startDelayProxy(sandbox.urls.gitlab, latencyMs),
+    argocd: await startDelayProxy(sandbox.urls.argocd, latencyMs),
+    kubernetes: await startDelayProxy(sandbox.urls.kubernetes, latencyMs),
+  };
+  const config = new ConfigReader({
+    integrations: {
+      gitlab: [
+        {
+          host: 'localhost:7101',
+          apiBaseUrl: `${proxies.gitlab.url}/api/v4`,
+          token: SANDBOX_TOKENS.gitlab,
+        },
+      ],
+    },
+    argocd: {
+      appLocatorMethods: [
+        {
+          type: 'config',
+          instances: ['dev', 'staging', 'prod'].map(name => ({
+            name,
+            url: `${proxies.argocd.url}/instances/${name}`,
+            token: SANDBOX_TOKENS.argocd,
+          })),
+        },
+      ],
+    },
+    kubernetes: {
+      clusterLocatorMethods: [
+        {
+          type: 'config',
+          clusters: ['dev-eu-1', 'staging-eu-1', 'prod-eu-1', 'prod-eu-2'].map(
+            name => ({
+              name,
+              url: `${proxies.kubernetes.url}/clusters/${name}`,
+              serviceAccountToken: SANDBOX_TOKENS.kubernetes,
+            }),
+          ),
+        },
+      ],
+    },
+  });
+
+  const catalog: any = {
+    getEntityByRef: async (ref: any) => byName.get(ref.name),
+    getEntities: async () => ({ items: environments }),
+    getEntitiesByRefs: async () => ({ items: [] }),
+  };
+  const auth: any = { getOwnServiceCredentials: async () => ({}) };
+  const httpAuth: any = {
+    credentials: async () => ({
+      principal: { type: 'user', userEntityRef: 'user:default/bench' },
+    }),
+  };
+
+  /** The plugin's router on loopback with a fresh cache: every server starts cold. */
+  async function startPortal() {
+    const cache = CacheManager.fromConfig(config).forPlugin('deploy-status');
+    const deployStatus = new DeployStatusService({
+      config: readDeployStatusConfig(config),
+      integrations: ScmIntegrations.fromConfig(config),
+      cache: new UpstreamCache(cache),
+      environments: new EntityEnvironments(catalog, auth),
+    });
+    const app = express().use(
+      await createRouter({ httpAuth, catalog, deployStatus }),
+    );
+    const server = http.createServer(app);
+    server.keepAliveTimeout = 60_000;
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return {
+      entityUrl: (name: string) => `${base}/entities/component/default/${name}`,
+      listUrl: (names: string[]) =>
+        `${base}/entities?${names
+          .map(n => `entityRef=component:default/${n}`)
+          .join('&')}`,
+      close: () =>
+        new Promise(resolve => {
+          server.closeAllConnections();
+          server.close(resolve);
+        }),
+    };
+  }
+
+  /**
+   * What a plugin written without thought would do: each environment's Argo CD, then each
+   * cluster's four lists, then GitLab's project, commits and one pipeline per revision, one
+   * request after the other, nothing cached.
+   */
+  async function naive(entity: Entity) {
+    const selector = encodeURIComponent(
+      entity.metadata.annotations!['argocd/app-selector'],
+    );
+    const k8sSelector = encodeURIComponent(
+      entity.metadata.annotations!['backstage.io/kubernetes-label-selector'],
+    );
+    const argoHeaders = { authorization: `Bearer ${SANDBOX_TOKENS.argocd}` };
+    const k8sHeaders = {
+      authorization: `Bearer ${SANDBOX_TOKENS.kubernetes}`,
+    };
+    const gitlabHeaders = { 'private-token': SANDBOX_TOKENS.gitlab };
+    const revisions: string[] = [];
+    for (const env of environments) {
+      const instance = (env.spec as any).argocd.instance;
+      const apps = await getJson(
+        `${proxies.argocd.url}/instances/${instance}/api/v1/applications?selector=${selector}`,
+        argoHeaders,
+      );
+      revisions.push(apps.items?.[0]?.status?.sync?.revision);
+      for (const ref of (env.spec as any).clusters as string[]) {
+        const cluster = ref.split(':').pop();
+        for (const path of [
+          'apis/apps/v1/deployments',
+          'apis/apps/v1/statefulsets',
+          'api/v1/pods',
+          'apis/autoscaling/v2/horizontalpodautoscalers',
+        ]) {
+          await getJson(
+            `${proxies.kubernetes.url}/clusters/${cluster}/${path}?labelSelector=${k8sSelector}`,
+            k8sHeaders,
+          );
+        }
+      }
+    }
+    const project = encodeURIComponent(
+      entity.metadata.annotations!['gitlab.com/project-slug'],
+    );
+    const api = `${proxies.gitlab.url}/api/v4/projects/${project}`;
+    await getJson(api, gitlabHeaders);
+    const commits = await getJson(`${api}/repository/commits`, gitlabHeaders);
+    for (const sha of [commits[0]?.id, ...revisions]) {
+      await getJson(`${api}/pipelines?sha=${sha}`, gitlabHeaders);
+    }
+  }
+
+  const names = catalogServices.map(e => e.metadata.name);
+  const rows: Array<[string, number[]]> = [];
+
+  // One entity, cold: a new server (empty cache) per sample.
+  const cold: number[] = [];
+  for (let i = 0; i < coldSamples; i++) {
+    const portal = await startPortal();
+    cold.push(
+      await timed(() => getJson(portal.entityUrl(names[i % names.length]))),
+    );
+    await portal.close();
+  }
+  rows.push(['portal, one entity, cold', cold]);
+
+  // One entity, warm.
+  const warmPortal = await startPortal();
+  await getJson(warmPortal.entityUrl(names[0]));
+  const warm: number[] = [];
+  for (let i = 0; i < warmSamples; i++) {
+    warm.push(await timed(() => getJson(warmPortal.entityUrl(names[0]))));
+  }
+  rows.push(['portal, one entity, warm', warm]);
+
+  const naiveTimes: number[] = [];
+  for (let i = 0; i < naiveSamples; i++) {
+    naiveTimes.push(
+      await timed(() => naive(catalogServices[i % serviceCount])),
+    );
+  }
+  rows.push(['naive sequential fan-out, one entity', naiveTimes]);
+
+  // The catalog-wide page, cold: as the page asks, 50 refs per request, in parallel.
+  const pages: number[] = [];
+  for (let i = 0; i < pageSamples; i++) {
+    const portal = await startPortal();
+    const chunks = Array.from(
+      { length: Math.ceil(names.length / 50) },
+      (_, c) => names.slice(c * 50, c * 50 + 50),
+    );
+    pages.push(
+      await timed(() =>
+        Promise.all(chunks.map(chunk => getJson(portal.listUrl(chunk)))),
+      ),
+    );
+    await portal.close();
+  }
+  rows.push([`portal, page of ${serviceCount} services, cold`, pages]);
+
+  // Load: `clients` clients ask for random services back to back, for `loadSeconds`.
+  const loadPortal = await startPortal();
+  const latencies: number[] = [];
+  let httpErrors = 0;
+  let sourceErrors = 0;
+  const errorMessages = new Map<string, number>();
+  const until = Date.now() + loadSeconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < until) {
+        const name = names[Math.floor(Math.random() * names.length)];
+        const started = performance.now();
+        try {
+          const body = JSON.stringify(
+            await getJson(loadPortal.entityUrl(name)),
+          );
+          for (const [, message] of body.matchAll(
+            /"state":"error","message":"([^"]*)"/g,
+          )) {
+            sourceErrors += 1;
+            // Cluster and instance names vary; the kind of failure is what matters.
+            const kind = message.replace(/'[^']*'/g, "'…'");
+            errorMessages.set(kind, (errorMessages.get(kind) ?? 0) + 1);
+          }
+        } catch {
+          httpErrors += 1;
+        }
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  rows.push([
+    `portal, ${clients} concurrent clients, ${loadSeconds} s`,
+    latencies,
+  ]);
+
+  console.log(
+    `\nUpstreams answer ${latencyMs} ms late; ${environments.length} environments, 4 clusters; ${serviceCount} services.\n`,
+  );
+  console.log('| way | samples | p50 ms | p95 ms | p95 / portal cold |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  const coldP95 = percentile(cold, 95);
+  for (const [name, values] of rows) {
+    console.log(
+      `| ${name} | ${values.length} | ${percentile(values, 50).toFixed(
+        1,
+      )} | ${percentile(values, 95).toFixed(1)} | ${(
+        percentile(values, 95) / coldP95
+      ).toFixed(2)} |`,
+    );
+  }
+  console.log(
+    `\nLoad: ${latencies.length} requests (${(
+      latencies.length / loadSeconds
+    ).toFixed(
+      0,
+    )}/s), ${httpErrors} HTTP errors, ${sourceErrors} source errors.`,
+  );
+  for (const [message, count] of errorMessages) {
+    console.log(`  ${count} × ${message}`);
+  }
+  await loadPortal.close();
+  await warmPortal.close();
+  await Promise.all(Object.values(proxies).map(p => p.close()));
+  await sandbox.close();
+  // Keep-alive sockets of node's fetch would hold the process open.
+  process.exit(0);
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
