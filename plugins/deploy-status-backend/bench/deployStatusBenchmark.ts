@@ -19,6 +19,10 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ScmIntegrations } from '@backstage/integration';
 import { SANDBOX_TOKENS, SandboxClock, startSandbox } from '@internal/sandbox';
 import { exampleEntities, EXAMPLES_DIR } from '../src/__testUtils__/examples';
+import {
+  sandboxPortalConfig,
+  sandboxUpstreams,
+} from '../src/__testUtils__/sandboxPortalConfig';
 import { readDeployStatusConfig } from '../src/config/readDeployStatusConfig';
 import { createRouter } from '../src/router';
 import { DeployStatusService } from '../src/service/DeployStatusService';
@@ -120,43 +124,15 @@ async function main() {
     argocd: await startDelayProxy(sandbox.urls.argocd, latencyMs),
     kubernetes: await startDelayProxy(sandbox.urls.kubernetes, latencyMs),
   };
-  const config = new ConfigReader({
-    integrations: {
-      gitlab: [
-        {
-          host: 'localhost:7101',
-          apiBaseUrl: `${proxies.gitlab.url}/api/v4`,
-          token: SANDBOX_TOKENS.gitlab,
-        },
-      ],
-    },
-    argocd: {
-      appLocatorMethods: [
-        {
-          type: 'config',
-          instances: ['dev', 'staging', 'prod'].map(name => ({
-            name,
-            url: `${proxies.argocd.url}/instances/${name}`,
-            token: SANDBOX_TOKENS.argocd,
-          })),
-        },
-      ],
-    },
-    kubernetes: {
-      clusterLocatorMethods: [
-        {
-          type: 'config',
-          clusters: ['dev-eu-1', 'staging-eu-1', 'prod-eu-1', 'prod-eu-2'].map(
-            name => ({
-              name,
-              url: `${proxies.kubernetes.url}/clusters/${name}`,
-              serviceAccountToken: SANDBOX_TOKENS.kubernetes,
-            }),
-          ),
-        },
-      ],
-    },
-  });
+  const config = new ConfigReader(
+    sandboxPortalConfig(
+      sandboxUpstreams({
+        gitlab: proxies.gitlab.url,
+        argocd: proxies.argocd.url,
+        kubernetes: proxies.kubernetes.url,
+      }),
+    ),
+  );
 
   const catalog: any = {
     getEntityByRef: async (ref: any) => byName.get(ref.name),

@@ -14,6 +14,10 @@ import {
 import request from 'supertest';
 import { exampleEntities, EXAMPLES_DIR } from './__testUtils__/examples';
 import { FakeUpstream, startFakeUpstream } from './__testUtils__/fakeUpstream';
+import {
+  sandboxPortalConfig,
+  sandboxUpstreams,
+} from './__testUtils__/sandboxPortalConfig';
 import { assertOpenApiSchema } from './__testUtils__/openApi';
 import { deployStatusPlugin } from './plugin';
 
@@ -50,48 +54,14 @@ type Urls = Partial<Record<string, string>>;
 
 /** The portal's development configuration, pointed at the sandbox unless `urls` says otherwise. */
 function portalConfig(urls: Urls = {}, timeoutMs = 3000) {
-  const argocd = (name: string) =>
-    urls[`argocd:${name}`] ?? `${sandbox.urls.argocd}/instances/${name}`;
-  const cluster = (name: string) =>
-    urls[`cluster:${name}`] ?? `${sandbox.urls.kubernetes}/clusters/${name}`;
+  const sandboxed = sandboxUpstreams(sandbox.urls);
   return {
     deployStatus: { timeoutMs },
-    integrations: {
-      gitlab: [
-        {
-          host: 'localhost:7101',
-          apiBaseUrl: `${urls.gitlab ?? sandbox.urls.gitlab}/api/v4`,
-          token: SANDBOX_TOKENS.gitlab,
-        },
-      ],
-    },
-    argocd: {
-      appLocatorMethods: [
-        {
-          type: 'config',
-          instances: ['dev', 'staging', 'prod'].map(name => ({
-            name,
-            url: argocd(name),
-            token: SANDBOX_TOKENS.argocd,
-          })),
-        },
-      ],
-    },
-    kubernetes: {
-      clusterLocatorMethods: [
-        {
-          type: 'config',
-          clusters: ['dev-eu-1', 'staging-eu-1', 'prod-eu-1', 'prod-eu-2'].map(
-            name => ({
-              name,
-              url: cluster(name),
-              authProvider: 'serviceAccount',
-              serviceAccountToken: SANDBOX_TOKENS.kubernetes,
-            }),
-          ),
-        },
-      ],
-    },
+    ...sandboxPortalConfig({
+      gitlab: urls.gitlab ?? sandboxed.gitlab,
+      argocd: name => urls[`argocd:${name}`] ?? sandboxed.argocd(name),
+      kubernetes: name => urls[`cluster:${name}`] ?? sandboxed.kubernetes(name),
+    }),
   };
 }
 

@@ -55,7 +55,6 @@ export class EntityEnvironments {
   /** In promotion order. */
   async of(entity: Entity): Promise<EnvironmentEntity[]> {
     const all = await this.all();
-    const byRef = new Map(all.map(env => [stringifyEntityRef(env), env]));
     const annotated = readEnvironmentRefs(entity).map(ref =>
       refOf(ref, 'environment'),
     );
@@ -85,6 +84,6 @@ export class EntityEnvironments {
         return deployedTo;
       }
     }
-    return [...byRef.values()];
+    return all;
   }
 }
