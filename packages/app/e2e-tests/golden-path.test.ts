@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { SANDBOX_PORTS, SANDBOX_TOKENS } from '@internal/sandbox';
-import { keepScreenshot, signInAsGuest } from './steps';
+import { argoCdOverviewRow, keepScreenshot, signInAsGuest } from './steps';
 
 /*
  * The portal's main promise, end to end against the sandbox: a developer fills the Node.js golden
@@ -80,9 +80,7 @@ test('a service created from the golden path is pushed, built and synced to deve
 
   // Argo CD's development application goes OutOfSync → Syncing → Synced/Healthy; the page
   // reads it on load, so it is reloaded until the application is healthy.
-  const application = page
-    .getByRole('row')
-    .filter({ hasText: `${name}-development` });
+  const application = argoCdOverviewRow(page, `${name}-development`);
   await expect(async () => {
     await page.reload();
     await expect(application).toContainText('Synced', { timeout: 5_000 });
