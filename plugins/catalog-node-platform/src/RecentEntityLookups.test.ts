@@ -47,4 +47,38 @@ describe('RecentEntityLookups', () => {
     expect(await lookups.get(ref, alice)).toBeUndefined();
     expect(catalog.getEntityByRef).toHaveBeenCalledTimes(2);
   });
+
+  it('looks many up with one catalog request, in the order asked, and keeps them', async () => {
+    const other = { ...entity, metadata: { ...entity.metadata, name: 'pay' } };
+    const catalog = catalogServiceMock({ entities: [entity, other] });
+    const getEntitiesByRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
+    const getEntityByRef = jest.spyOn(catalog, 'getEntityByRef');
+    const lookups = new RecentEntityLookups(catalog);
+    const alice = mockCredentials.user('user:default/alice');
+    const pay = { ...ref, name: 'pay' };
+    const nope = { ...ref, name: 'nope' };
+
+    const found = await lookups.getMany([pay, nope, ref, pay], alice);
+    expect(found.map(e => e?.metadata.name)).toEqual([
+      'pay',
+      undefined,
+      'cart',
+      'pay',
+    ]);
+    expect(getEntitiesByRefs).toHaveBeenCalledTimes(1);
+    expect(getEntitiesByRefs.mock.calls[0][0].entityRefs).toEqual([
+      'component:default/pay',
+      'component:default/nope',
+      'component:default/cart',
+    ]);
+
+    // Kept: a single look-up of either is answered without the catalog.
+    expect((await lookups.get(ref, alice))?.metadata.name).toBe('cart');
+    expect(getEntityByRef).not.toHaveBeenCalled();
+    // Only the one not found is asked again.
+    await lookups.getMany([ref, nope], alice);
+    expect(getEntitiesByRefs.mock.calls[1][0].entityRefs).toEqual([
+      'component:default/nope',
+    ]);
+  });
 });

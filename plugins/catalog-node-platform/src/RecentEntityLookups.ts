@@ -42,13 +42,56 @@ export class RecentEntityLookups {
     this.entries.delete(key);
     const entity = await this.catalog.getEntityByRef(ref, { credentials });
     if (entity) {
-      this.entries.set(key, { entity, until: now + this.options.ttlMs });
-      // Maps keep insertion order: the first key is the oldest.
-      if (this.entries.size > this.options.maxEntries) {
-        this.entries.delete(this.entries.keys().next().value!);
-      }
+      this.keep(key, entity, now);
     }
     return entity;
+  }
+
+  /**
+   * Many entities, in the order asked (undefined for one the caller cannot see or that does not
+   * exist); those not kept come from one catalog request.
+   */
+  async getMany(
+    refs: CompoundEntityRef[],
+    credentials: BackstageCredentials,
+  ): Promise<Array<Entity | undefined>> {
+    const now = (this.options.now ?? Date.now)();
+    const caller = callerOf(credentials);
+    const keys = refs.map(ref => `${caller} ${stringifyEntityRef(ref)}`);
+    const found = keys.map(key => {
+      const hit = this.entries.get(key);
+      return hit && hit.until > now ? hit.entity : undefined;
+    });
+    const missing = refs
+      .map((ref, i) => (found[i] ? undefined : stringifyEntityRef(ref)))
+      .filter((ref): ref is string => ref !== undefined);
+    if (missing.length === 0) {
+      return found;
+    }
+    const { items } = await this.catalog.getEntitiesByRefs(
+      { entityRefs: [...new Set(missing)] },
+      { credentials },
+    );
+    const fetched = new Map<string, Entity>();
+    [...new Set(missing)].forEach((ref, i) => {
+      const entity = items[i];
+      if (entity) {
+        fetched.set(ref, entity);
+        this.keep(`${caller} ${ref}`, entity, now);
+      }
+    });
+    return found.map(
+      (entity, i) => entity ?? fetched.get(stringifyEntityRef(refs[i])),
+    );
+  }
+
+  private keep(key: string, entity: Entity, now: number) {
+    this.entries.delete(key);
+    this.entries.set(key, { entity, until: now + this.options.ttlMs });
+    // Maps keep insertion order: the first key is the oldest.
+    if (this.entries.size > this.options.maxEntries) {
+      this.entries.delete(this.entries.keys().next().value!);
+    }
   }
 }
 

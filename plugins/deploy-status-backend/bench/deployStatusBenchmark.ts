@@ -1,8 +1,9 @@
 /*
  * Benchmark of issue #5: every upstream answers 50 ms late (a delaying proxy in front of the
- * sandbox's GitLab, Argo CD and Kubernetes), a service runs in 3 environments (4 clusters). Prints,
- * in one run: one entity cold (empty cache) and warm, beside the naive sequential fan-out; the
- * catalog-wide page (200 services, the page's 4 requests of 50) cold; 50 concurrent clients.
+ * sandbox's GitLab, Argo CD and Kubernetes, all in a child process of their own), a service runs
+ * in 3 environments (4 clusters). Prints, in one run: one entity cold (empty cache) and warm,
+ * beside the naive sequential fan-out; the catalog-wide page (200 services, the page's 4 requests
+ * of 50) cold; 50 concurrent clients.
  *
  *   yarn workspace @internal/plugin-deploy-status-backend bench [--latency 50] [--cold 30]
  *     [--warm 500] [--naive 10] [--services 200] [--pages 5] [--clients 50] [--seconds 60]
@@ -10,15 +11,18 @@
  * The plugin's router runs on loopback with the backend's memory CacheService; the catalog is
  * an in-memory stub, so the figures are the plugin's own cost plus the upstreams'.
  */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import path from 'node:path';
+import readline from 'node:readline';
 import express from 'express';
 import { CacheManager } from '@backstage/backend-defaults/cache';
 import { ConfigReader } from '@backstage/config';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { ScmIntegrations } from '@backstage/integration';
-import { SANDBOX_TOKENS, SandboxClock, startSandbox } from '@internal/sandbox';
-import { exampleEntities, EXAMPLES_DIR } from '../src/__testUtils__/examples';
+import { SANDBOX_TOKENS } from '@internal/sandbox';
 import {
   sandboxPortalConfig,
   sandboxUpstreams,
@@ -28,7 +32,7 @@ import { createRouter } from '../src/router';
 import { DeployStatusService } from '../src/service/DeployStatusService';
 import { EntityEnvironments } from '../src/service/entityEnvironments';
 import { UpstreamCache } from '../src/upstream/UpstreamCache';
-import { startDelayProxy } from './delayProxy';
+import { writeBenchCatalog } from './benchCatalog';
 
 function arg(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -65,42 +69,49 @@ async function getJson(url: string, headers: Record<string, string> = {}) {
   return response.json();
 }
 
-const examples = exampleEntities();
-const environments = examples.filter(e => e.kind === 'Environment');
-const services = examples.filter(
-  e =>
-    e.kind === 'Component' &&
-    (e.spec as any)?.type === 'service' &&
-    e.metadata.annotations?.['argocd/app-selector'],
-);
-
-/**
- * `serviceCount` services, copies of the example services. Each copy's selectors carry a no-op
- * term of its own, so Argo CD and Kubernetes are asked for every copy (no shared cache entry);
- * GitLab answers are shared by the copies of one example service (same project).
- */
-const catalogServices: Entity[] = Array.from(
-  { length: serviceCount },
-  (_, i) => {
-    const example = services[i % services.length];
-    const name = `svc-${String(i).padStart(3, '0')}`;
-    const id = example.metadata.annotations!['backstage.io/kubernetes-id'];
-    return {
-      ...example,
-      metadata: {
-        ...example.metadata,
-        name,
-        annotations: {
-          ...example.metadata.annotations,
-          'argocd/app-selector': `backstage.io/kubernetes-id=${id},bench-copy!=${name}`,
-          'backstage.io/kubernetes-id': '',
-          'backstage.io/kubernetes-label-selector': `backstage.io/kubernetes-id=${id},bench-copy!=${name}`,
-        },
-      },
-    };
-  },
-);
+const bench = writeBenchCatalog(serviceCount);
+const environments = bench.environments;
+const catalogServices = bench.services;
 const byName = new Map(catalogServices.map(e => [e.metadata.name, e]));
+
+/** Starts the upstreams' process; resolves with the proxies' URLs once they listen. */
+async function startUpstreams() {
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      path.join(__dirname, 'upstreamsProcess.ts'),
+      '--examples',
+      bench.dir,
+      '--latency',
+      String(latencyMs),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = readline.createInterface({ input: child.stdout! });
+  const urls = await new Promise<{
+    gitlab: string;
+    argocd: string;
+    kubernetes: string;
+  }>((resolve, reject) => {
+    child.on('exit', code => reject(new Error(`upstreams exited ${code}`)));
+    lines.on('line', line => {
+      if (line.startsWith('upstreams ')) {
+        resolve(JSON.parse(line.slice('upstreams '.length)));
+      }
+    });
+  });
+  return {
+    urls,
+    stop: () =>
+      new Promise<void>(resolve => {
+        child.removeAllListeners('exit');
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
 
 const silentLogger: any = {
   info() {},
@@ -113,31 +124,18 @@ const silentLogger: any = {
 };
 
 async function main() {
-  const sandbox = await startSandbox({
-    examplesDir: EXAMPLES_DIR,
-    seed: 'bench',
-    clock: SandboxClock.fixed(Date.UTC(2026, 0, 5, 9)),
-    ports: { gitlab: 0, argocd: 0, kubernetes: 0, datadog: 0 },
-  });
-  const proxies = {
-    gitlab: await startDelayProxy(sandbox.urls.gitlab, latencyMs),
-    argocd: await startDelayProxy(sandbox.urls.argocd, latencyMs),
-    kubernetes: await startDelayProxy(sandbox.urls.kubernetes, latencyMs),
-  };
+  const upstreams = await startUpstreams();
+  const proxies = upstreams.urls;
   const config = new ConfigReader(
-    sandboxPortalConfig(
-      sandboxUpstreams({
-        gitlab: proxies.gitlab.url,
-        argocd: proxies.argocd.url,
-        kubernetes: proxies.kubernetes.url,
-      }),
-    ),
+    sandboxPortalConfig(sandboxUpstreams(upstreams.urls)),
   );
 
   const catalog: any = {
     getEntityByRef: async (ref: any) => byName.get(ref.name),
+    getEntitiesByRefs: async ({ entityRefs }: { entityRefs: string[] }) => ({
+      items: entityRefs.map(ref => byName.get(ref.split('/')[1])),
+    }),
     getEntities: async () => ({ items: environments }),
-    getEntitiesByRefs: async () => ({ items: [] }),
   };
   const auth: any = { getOwnServiceCredentials: async () => ({}) };
   const httpAuth: any = {
@@ -186,7 +184,9 @@ async function main() {
       entity.metadata.annotations!['argocd/app-selector'],
     );
     const k8sSelector = encodeURIComponent(
-      entity.metadata.annotations!['backstage.io/kubernetes-label-selector'],
+      `backstage.io/kubernetes-id=${
+        entity.metadata.annotations!['backstage.io/kubernetes-id']
+      }`,
     );
     const argoHeaders = { authorization: `Bearer ${SANDBOX_TOKENS.argocd}` };
     const k8sHeaders = {
@@ -197,20 +197,20 @@ async function main() {
     for (const env of environments) {
       const instance = (env.spec as any).argocd.instance;
       const apps = await getJson(
-        `${proxies.argocd.url}/instances/${instance}/api/v1/applications?selector=${selector}`,
+        `${proxies.argocd}/instances/${instance}/api/v1/applications?selector=${selector}`,
         argoHeaders,
       );
       revisions.push(apps.items?.[0]?.status?.sync?.revision);
       for (const ref of (env.spec as any).clusters as string[]) {
         const cluster = ref.split(':').pop();
-        for (const path of [
+        for (const list of [
           'apis/apps/v1/deployments',
           'apis/apps/v1/statefulsets',
           'api/v1/pods',
           'apis/autoscaling/v2/horizontalpodautoscalers',
         ]) {
           await getJson(
-            `${proxies.kubernetes.url}/clusters/${cluster}/${path}?labelSelector=${k8sSelector}`,
+            `${proxies.kubernetes}/clusters/${cluster}/${list}?labelSelector=${k8sSelector}`,
             k8sHeaders,
           );
         }
@@ -219,7 +219,7 @@ async function main() {
     const project = encodeURIComponent(
       entity.metadata.annotations!['gitlab.com/project-slug'],
     );
-    const api = `${proxies.gitlab.url}/api/v4/projects/${project}`;
+    const api = `${proxies.gitlab}/api/v4/projects/${project}`;
     await getJson(api, gitlabHeaders);
     const commits = await getJson(`${api}/repository/commits`, gitlabHeaders);
     for (const sha of [commits[0]?.id, ...revisions]) {
@@ -338,8 +338,8 @@ async function main() {
   }
   await loadPortal.close();
   await warmPortal.close();
-  await Promise.all(Object.values(proxies).map(p => p.close()));
-  await sandbox.close();
+  await upstreams.stop();
+  fs.rmSync(bench.dir, { recursive: true, force: true });
   // Keep-alive sockets of node's fetch would hold the process open.
   process.exit(0);
 }

@@ -55,26 +55,36 @@ export async function createRouter(options: {
         `At most ${MAX_ENTITIES_PER_REQUEST} entityRef per request, got ${refs.length}`,
       );
     }
-    const items: EntityDeployStatusList['items'] = await Promise.all(
-      refs.map(async entityRef => {
-        let ref;
-        try {
-          ref = parseEntityRef(entityRef, { defaultKind: 'component' });
-        } catch (error) {
-          return { entityRef, error: `Not an entity ref: ${entityRef}` };
-        }
-        const entity = await entities.get(ref, credentials);
-        if (!entity) {
-          return { entityRef, error: `No entity ${entityRef} in the catalog` };
-        }
-        return {
-          entityRef,
-          status: await deployStatus.getEntityStatus(entity),
-        };
-      }),
+    const parsed = refs.map(entityRef => {
+      try {
+        return parseEntityRef(entityRef, { defaultKind: 'component' });
+      } catch {
+        return undefined;
+      }
+    });
+    // One catalog request and one batch of upstream look-ups for the whole list.
+    const found = await entities.getMany(parsed.filter(isDefined), credentials);
+    let nextFound = 0;
+    const entityAt = parsed.map(ref => (ref ? found[nextFound++] : undefined));
+    const statuses = await deployStatus.getEntityStatuses(
+      entityAt.filter(isDefined),
     );
+    let nextStatus = 0;
+    const items: EntityDeployStatusList['items'] = refs.map((entityRef, i) => {
+      if (!parsed[i]) {
+        return { entityRef, error: `Not an entity ref: ${entityRef}` };
+      }
+      if (!entityAt[i]) {
+        return { entityRef, error: `No entity ${entityRef} in the catalog` };
+      }
+      return { entityRef, status: statuses[nextStatus++] };
+    });
     res.json({ items });
   });
 
   return router;
+}
+
+function isDefined<T>(value: T | undefined): value is T {
+  return value !== undefined;
 }

@@ -1,6 +1,7 @@
 import { ArgoCdApplicationStatus } from '@internal/plugin-deploy-status-common';
 import { ArgoCdInstance } from '../config/readDeployStatusConfig';
 import { getJson } from '../upstream/getJson';
+import { LabelSelectorBatcher } from '../upstream/LabelSelectorBatcher';
 import { RetryAfterGate } from '../upstream/RetryAfterGate';
 import { UpstreamError } from '../upstream/UpstreamError';
 import { toApplicationStatus } from './toApplicationStatus';
@@ -17,8 +18,17 @@ export interface ApplicationLookup {
   project: string;
 }
 
-/** Argo CD's REST API (`ApplicationService`), with the instance's bearer token. */
+/**
+ * Argo CD's REST API (`ApplicationService`), with the instance's bearer token. Selector look-ups
+ * of many entities at once (the catalog-wide page) share one list request per instance and
+ * project (see {@link LabelSelectorBatcher}).
+ */
 export class ArgoCdClient {
+  private readonly batcher = new LabelSelectorBatcher<unknown>({
+    labelsOf: item =>
+      (item as { metadata?: { labels?: any } })?.metadata?.labels,
+  });
+
   constructor(
     private readonly options: { timeoutMs: number; gate: RetryAfterGate },
   ) {}
@@ -56,30 +66,43 @@ export class ArgoCdClient {
         throw error;
       }
     }
-    const url = new URL(`${instance.url}/api/v1/applications`);
-    url.searchParams.set('selector', lookup.selector ?? '');
-    url.searchParams.append('projects', lookup.project);
-    if (lookup.appNamespace) {
-      url.searchParams.set('appNamespace', lookup.appNamespace);
-    }
-    const { body } = await getJson(url, request);
-    if (typeof body !== 'object' || body === null || !('items' in body)) {
-      throw new UpstreamError(
-        `${label} answered something that is not an application list (no items)`,
-      );
-    }
-    const items = body.items;
-    // Argo CD answers `items: null` when no application matches.
-    if (items === null) {
-      return [];
-    }
-    if (!Array.isArray(items)) {
-      throw new UpstreamError(
-        `${label} answered an application list whose items is not a list`,
-      );
-    }
+    const scope = [instance.name, lookup.project, lookup.appNamespace].join(
+      '\n',
+    );
+    const items = await this.batcher.list(
+      scope,
+      lookup.selector ?? '',
+      async selector => {
+        const url = new URL(`${instance.url}/api/v1/applications`);
+        url.searchParams.set('selector', selector);
+        url.searchParams.append('projects', lookup.project);
+        if (lookup.appNamespace) {
+          url.searchParams.set('appNamespace', lookup.appNamespace);
+        }
+        return applicationItems((await getJson(url, request)).body, label);
+      },
+    );
     return items
       .map(item => toApplicationStatus(item, instance))
       .filter(app => app.project === lookup.project);
   }
+}
+
+/** The items of an application list answer; Argo CD answers `items: null` when none matches. */
+function applicationItems(body: unknown, label: string): unknown[] {
+  if (typeof body !== 'object' || body === null || !('items' in body)) {
+    throw new UpstreamError(
+      `${label} answered something that is not an application list (no items)`,
+    );
+  }
+  const items = body.items;
+  if (items === null) {
+    return [];
+  }
+  if (!Array.isArray(items)) {
+    throw new UpstreamError(
+      `${label} answered an application list whose items is not a list`,
+    );
+  }
+  return items;
 }

@@ -23,6 +23,9 @@ export interface GitlabProject {
 /** How many commits of the default branch are read to place deployed revisions (promotion lag). */
 export const COMMITS_READ = 100;
 
+/** How many of a project's newest pipelines are read at once to find deployed revisions' pipelines. */
+export const PIPELINES_READ = 100;
+
 /** GitLab's REST API v4 for one host of `integrations.gitlab`, with its token. */
 export class GitlabClient {
   constructor(
@@ -86,6 +89,27 @@ export class GitlabClient {
         )}/repository/commits/${encodeURIComponent(sha)}`,
       ),
     );
+  }
+
+  /**
+   * The project's newest pipelines, every ref (branches, tags, merge requests), newest first.
+   * `complete` says the list holds all of them, so a commit missing from it has no pipeline.
+   */
+  async listRecentPipelines(
+    idOrPath: string,
+  ): Promise<{ pipelines: PipelineSummary[]; complete: boolean }> {
+    const body = asList(
+      await this.get(`/projects/${encodeURIComponent(idOrPath)}/pipelines`, {
+        per_page: String(PIPELINES_READ),
+        order_by: 'id',
+        sort: 'desc',
+      }),
+      'the pipeline list',
+    );
+    return {
+      pipelines: body.map(toPipelineSummary),
+      complete: body.length < PIPELINES_READ,
+    };
   }
 
   /** The newest pipeline of a commit, or undefined when it has none. */

@@ -9,6 +9,7 @@ import {
 } from '@kubernetes/client-node';
 import { ClusterWorkloads } from '@internal/plugin-deploy-status-common';
 import { KubernetesCluster } from '../config/readDeployStatusConfig';
+import { LabelSelectorBatcher } from '../upstream/LabelSelectorBatcher';
 import { RetryAfterGate } from '../upstream/RetryAfterGate';
 import { UpstreamError } from '../upstream/UpstreamError';
 import { autoscalerStatus } from './autoscalerHealth';
@@ -45,13 +46,23 @@ function kubeConfigOf(cluster: KubernetesCluster): KubeConfig {
   return kc;
 }
 
+/** The part of a Kubernetes object the batcher reads. */
+interface Labelled {
+  metadata?: { labels?: Record<string, string> };
+}
+
 /**
  * Reads a service's workloads from one cluster with `@kubernetes/client-node`: Deployments,
  * StatefulSets, Pods and HorizontalPodAutoscalers carrying the service's label, in all
- * namespaces, the four lists in parallel, each within the deadline.
+ * namespaces, the four lists in parallel, each within the deadline. Services asked about at the
+ * same moment (the catalog-wide page) share one list per cluster and kind when they select by
+ * the same label (see {@link LabelSelectorBatcher}).
  */
 export class KubernetesClient {
   private readonly apis = new Map<string, ClusterApis>();
+  private readonly batcher = new LabelSelectorBatcher<Labelled>({
+    labelsOf: item => item.metadata?.labels,
+  });
 
   constructor(
     private readonly options: { timeoutMs: number; gate: RetryAfterGate },
@@ -79,36 +90,45 @@ export class KubernetesClient {
     const origin = new URL(cluster.url).origin;
     this.options.gate.check(origin, label);
     const { apps, core, autoscaling } = this.apisOf(cluster);
-    const params = { labelSelector };
-    const call = <T>(what: string, request: (options: any) => Promise<T>) =>
-      this.withDeadline(label, origin, what, request);
-    const [deployments, statefulSets, pods, hpas] = await Promise.all([
-      call('Deployments', o => apps.listDeploymentForAllNamespaces(params, o)),
-      call('StatefulSets', o =>
-        apps.listStatefulSetForAllNamespaces(params, o),
+    // One list of one kind, through the batcher; `items` checked, as garbage must not pass.
+    const list = <T extends Labelled>(
+      what: string,
+      request: (
+        params: { labelSelector: string },
+        options: any,
+      ) => Promise<{
+        items: T[];
+      }>,
+    ) =>
+      this.batcher.list(
+        `${cluster.name}\n${what}`,
+        labelSelector,
+        async selector => {
+          const answer = await this.withDeadline(label, origin, what, o =>
+            request({ labelSelector: selector }, o),
+          );
+          if (!Array.isArray((answer as { items?: unknown })?.items)) {
+            throw new UpstreamError(
+              `${label} answered the ${what} list without items (not a Kubernetes list)`,
+            );
+          }
+          return answer.items;
+        },
+      ) as Promise<T[]>;
+    const [deployments, statefulSets, podItems, hpas] = await Promise.all([
+      list('Deployments', (p, o) => apps.listDeploymentForAllNamespaces(p, o)),
+      list('StatefulSets', (p, o) =>
+        apps.listStatefulSetForAllNamespaces(p, o),
       ),
-      call('Pods', o => core.listPodForAllNamespaces(params, o)),
-      call('HorizontalPodAutoscalers', o =>
-        autoscaling.listHorizontalPodAutoscalerForAllNamespaces(params, o),
+      list('Pods', (p, o) => core.listPodForAllNamespaces(p, o)),
+      list('HorizontalPodAutoscalers', (p, o) =>
+        autoscaling.listHorizontalPodAutoscalerForAllNamespaces(p, o),
       ),
     ]);
-    for (const [what, list] of Object.entries({
-      Deployments: deployments,
-      StatefulSets: statefulSets,
-      Pods: pods,
-      HorizontalPodAutoscalers: hpas,
-    })) {
-      if (!Array.isArray((list as { items?: unknown })?.items)) {
-        throw new UpstreamError(
-          `${label} answered the ${what} list without items (not a Kubernetes list)`,
-        );
-      }
-    }
-    const podItems = pods.items;
     return {
       workloads: [
-        ...deployments.items.map(deploymentStatus),
-        ...statefulSets.items.map(statefulSetStatus),
+        ...deployments.map(deploymentStatus),
+        ...statefulSets.map(statefulSetStatus),
       ],
       pods: {
         total: podItems.filter(p => p.status?.phase !== 'Succeeded').length,
@@ -116,7 +136,7 @@ export class KubernetesClient {
         restarts: podItems.reduce((sum, pod) => sum + restartsOf(pod), 0),
       },
       podsNotReady: podItems.flatMap(pod => podProblem(pod) ?? []),
-      autoscalers: hpas.items.map(autoscalerStatus),
+      autoscalers: hpas.map(autoscalerStatus),
     };
   }
 

@@ -35,11 +35,16 @@ import { rollupEnvironment } from './rollupEnvironment';
 type ArgoResult = SourceResult<{ applications: ArgoCdApplicationStatus[] }>;
 type KubernetesResult = SourceResult<{ clusters: ClusterStatus[] }>;
 
-/** What round one learned from GitLab: the project and the newest commits of its default branch. */
+/**
+ * What round one learned from GitLab: the project, the newest commits of its default branch and
+ * its newest pipelines. Deployed revisions are nearly always among those, so round two (a
+ * request per revision) is only needed for an old one.
+ */
 interface GitlabBasics {
   client: GitlabClient;
   project: GitlabProject;
   commits: CommitSummary[];
+  recentPipelines: { pipelines: PipelineSummary[]; complete: boolean };
 }
 
 async function settle<T>(load: () => Promise<T>): Promise<SourceResult<T>> {
@@ -52,8 +57,9 @@ async function settle<T>(load: () => Promise<T>): Promise<SourceResult<T>> {
 
 /**
  * Assembles an entity's deploy status. Round one asks Argo CD (per environment), Kubernetes (per
- * cluster) and GitLab (project, newest commits) at once; round two asks GitLab for the pipelines
- * of the deployed revisions and of the default branch head, which only Argo CD's answer names.
+ * cluster) and GitLab (project, newest commits, newest pipelines) at once; round two asks GitLab
+ * only about deployed revisions that round one did not cover (their commit or pipeline is older
+ * than what was read), which only Argo CD's answer names.
  * Every upstream answer goes through the short per-source cache; every failure stays in its
  * source's slot.
  */
@@ -80,7 +86,24 @@ export class DeployStatusService {
   }
 
   async getEntityStatus(entity: Entity): Promise<EntityDeployStatus> {
-    const environments = await this.options.environments.of(entity);
+    return this.statusOf(entity, await this.options.environments.of(entity));
+  }
+
+  /**
+   * Many entities at once (the catalog-wide page): their environments in one catalog request,
+   * and their upstream look-ups started in one turn, so same-kind lists are merged.
+   */
+  async getEntityStatuses(entities: Entity[]): Promise<EntityDeployStatus[]> {
+    const environments = await this.options.environments.ofEach(entities);
+    return Promise.all(
+      entities.map((entity, i) => this.statusOf(entity, environments[i])),
+    );
+  }
+
+  private async statusOf(
+    entity: Entity,
+    environments: EnvironmentEntity[],
+  ): Promise<EntityDeployStatus> {
     const [argoResults, kubernetesResults, gitlabBasics] = await Promise.all([
       Promise.all(environments.map(env => this.argocdOf(entity, env))),
       Promise.all(environments.map(env => this.kubernetesOf(entity, env))),
@@ -227,19 +250,24 @@ export class DeployStatusService {
     const ttl = this.options.config.cacheTtlSeconds.gitlab;
     const key = `gitlab:${selection.value.instance ?? ''}:${project}`;
     return settle(async () => {
-      // The Commits API lists the default branch when no ref is given, so both go at once.
-      const [details, commits] = await Promise.all([
+      // The Commits API lists the default branch when no ref is given, and the pipeline list
+      // takes the path too, so all three go at once.
+      const [details, commits, recentPipelines] = await Promise.all([
         this.options.cache.get(`${key}:project`, ttl, () =>
           client.data.getProject(project),
         ),
         this.options.cache.get(`${key}:commits`, ttl, () =>
           client.data.listDefaultBranchCommits(project),
         ),
+        this.options.cache.get(`${key}:pipelines`, ttl, () =>
+          client.data.listRecentPipelines(project),
+        ),
       ]);
       return {
         client: client.data,
         project: details,
         commits,
+        recentPipelines,
       };
     });
   }
@@ -257,12 +285,19 @@ export class DeployStatusService {
         perEnvironment: revisions.map(() => basics),
       };
     }
-    const { client, project, commits } = basics.data;
+    const { client, project, commits, recentPipelines } = basics.data;
     const ttl = this.options.config.cacheTtlSeconds.gitlab;
     const key = `gitlab:${project.webUrl}`;
     const head = commits[0];
-    const pipelineOf = (sha: string) =>
-      settle(() =>
+    const pipelineOf = (
+      sha: string,
+    ): Promise<SourceResult<PipelineSummary | null>> => {
+      // Newest first, so the first match is the commit's newest pipeline.
+      const known = recentPipelines.pipelines.find(p => p.sha.startsWith(sha));
+      if (known || recentPipelines.complete) {
+        return Promise.resolve({ state: 'ok', data: known ?? null });
+      }
+      return settle(() =>
         this.options.cache.get(
           `${key}:pipeline:${sha}`,
           ttl,
@@ -270,6 +305,7 @@ export class DeployStatusService {
             (await client.latestPipelineOf(String(project.id), sha)) ?? null,
         ),
       );
+    };
     const commitOf = (sha: string): Promise<SourceResult<CommitSummary>> => {
       const known = commits.find(c => c.sha.startsWith(sha));
       return known

@@ -54,36 +54,56 @@ export class EntityEnvironments {
 
   /** In promotion order. */
   async of(entity: Entity): Promise<EnvironmentEntity[]> {
+    return (await this.ofEach([entity]))[0];
+  }
+
+  /**
+   * `of` for many entities with one catalog request for all their deploying pipelines, so a
+   * list of entities costs what one entity costs.
+   */
+  async ofEach(entities: Entity[]): Promise<EnvironmentEntity[][]> {
     const all = await this.all();
-    const annotated = readEnvironmentRefs(entity).map(ref =>
-      refOf(ref, 'environment'),
+    const pipelineRefsOf = (entity: Entity) =>
+      (entity.relations ?? [])
+        .filter(r => r.type === RELATION_DEPLOYED_BY)
+        .map(r => r.targetRef);
+    const needPipelines = entities.filter(
+      e => readEnvironmentRefs(e).length === 0 && pipelineRefsOf(e).length > 0,
     );
-    if (annotated.length > 0) {
-      return all.filter(env => annotated.includes(stringifyEntityRef(env)));
-    }
-    const pipelineRefs = (entity.relations ?? [])
-      .filter(r => r.type === RELATION_DEPLOYED_BY)
-      .map(r => r.targetRef);
-    if (pipelineRefs.length > 0) {
+    const pipelines = new Map<string, string[]>();
+    if (needPipelines.length > 0) {
+      const entityRefs = [...new Set(needPipelines.flatMap(pipelineRefsOf))];
       const credentials = await this.auth.getOwnServiceCredentials();
       const { items } = await this.catalog.getEntitiesByRefs(
-        { entityRefs: pipelineRefs },
+        { entityRefs },
         { credentials },
       );
+      // The catalog answers in the order asked, with null for a ref it does not know.
+      items.forEach((pipeline, i) => {
+        if (pipeline && isPipelineEntity(pipeline)) {
+          pipelines.set(
+            entityRefs[i],
+            (pipeline.spec.deploysTo ?? []).map(ref =>
+              refOf(ref, 'environment'),
+            ),
+          );
+        }
+      });
+    }
+    return entities.map(entity => {
+      const annotated = readEnvironmentRefs(entity).map(ref =>
+        refOf(ref, 'environment'),
+      );
+      if (annotated.length > 0) {
+        return all.filter(env => annotated.includes(stringifyEntityRef(env)));
+      }
       const targets = new Set(
-        items
-          .filter((p): p is NonNullable<typeof p> => Boolean(p))
-          .filter(isPipelineEntity)
-          .flatMap(p => p.spec.deploysTo ?? [])
-          .map(ref => refOf(ref, 'environment')),
+        pipelineRefsOf(entity).flatMap(ref => pipelines.get(ref) ?? []),
       );
       const deployedTo = all.filter(env =>
         targets.has(stringifyEntityRef(env)),
       );
-      if (deployedTo.length > 0) {
-        return deployedTo;
-      }
-    }
-    return all;
+      return deployedTo.length > 0 ? deployedTo : all;
+    });
   }
 }
