@@ -31,6 +31,9 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// platform:check-request, platform:validate (rendered files checked before publishing) and
+// platform:catalog:register (says what to clean up when registering fails).
+backend.add(import('@internal/plugin-scaffolder-backend-module-platform'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

@@ -1,0 +1,31 @@
+import { Config } from '@backstage/config';
+
+/** The module's settings under `scaffolder.platform` (see config.d.ts). */
+export interface PlatformScaffolderSettings {
+  allowedHosts: string[];
+  kubernetesKindsWithoutSchema: string[];
+  /** `<app.baseUrl>/catalog-import`, named when registering fails. */
+  catalogImportUrl: string;
+}
+
+export function readPlatformScaffolderSettings(
+  config: Config,
+): PlatformScaffolderSettings {
+  const configuredHosts = config.getOptionalStringArray(
+    'scaffolder.platform.allowedHosts',
+  );
+  // Without an explicit list, the GitLab hosts the portal has credentials for (not the
+  // gitlab.com that the integrations add implicitly).
+  const gitlabHosts = (
+    config.getOptionalConfigArray('integrations.gitlab') ?? []
+  ).map(c => c.getString('host'));
+  const appBaseUrl = config.getString('app.baseUrl').replace(/\/+$/, '');
+  return {
+    allowedHosts: configuredHosts ?? gitlabHosts,
+    kubernetesKindsWithoutSchema:
+      config.getOptionalStringArray(
+        'scaffolder.platform.validation.kubernetesKindsWithoutSchema',
+      ) ?? [],
+    catalogImportUrl: `${appBaseUrl}/catalog-import`,
+  };
+}
