@@ -9,6 +9,8 @@ import { argoCdOverviewRow, keepScreenshot, signInAsGuest } from './steps';
  * service's page shows the pushed revision synced and healthy there — within 60 s of submitting.
  */
 const GROUP = 'commerce';
+/** Titles of the Environment entities the form is given, in promotion order. */
+const ENVIRONMENTS = ['Development', 'Staging', 'Production'];
 const SUBMIT_TO_HEALTHY_MS = 60_000;
 
 test.setTimeout(150_000);
@@ -26,14 +28,25 @@ async function fillTheForm(page: Page, name: string) {
   await page.goto('/create');
   await page
     .locator('[class*="MuiCard"], article')
-    .filter({ hasText: 'Node.js service' })
+    .filter({ hasText: 'Service (Node.js or Go)' })
     .getByRole('button', { name: 'Choose' })
     .click();
+  // The runtime stays at its default, Node.js (the pushed commit's title below says so).
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Description').fill('Baskets for the end-to-end test');
   // The owner picker lists the catalog's groups by title: Platform is group:platform-team.
   await page.getByLabel('Owner').fill('Platform');
   await page.getByRole('option', { name: 'Platform', exact: true }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // The environments step offers the catalog's Environment entities (examples/environments.yaml)
+  // by title; each chosen one gets an overlay, an Argo CD application and a deploy job. The
+  // sandbox deploys the first one (development). No database or bucket: the cloud service account
+  // switch stays at its default.
+  for (const environment of ENVIRONMENTS) {
+    await page.getByLabel('Environments').fill(environment);
+    await page.getByRole('option', { name: environment, exact: true }).click();
+  }
   await page.getByRole('button', { name: 'Next' }).click();
 
   // The repository step: the host is the one GitLab integration (the sandbox).
@@ -73,6 +86,17 @@ test('a service created from the golden path is pushed, built and synced to deve
     `/projects/${slug}/pipelines?ref=main`,
   );
   expect(pipelines[0].sha).toBe(head.id);
+  // Each chosen environment got its overlay and its Argo CD file, named after the entity.
+  const tree = await sandboxGitlab<Array<{ path: string }>>(
+    `/projects/${slug}/repository/tree?ref=main&recursive=true&per_page=100`,
+  );
+  const paths = tree.map(entry => entry.path);
+  for (const environment of ENVIRONMENTS.map(title => title.toLowerCase())) {
+    expect(paths).toContain(`argocd/${environment}.yaml`);
+    expect(paths).toContain(
+      `deploy/overlays/${environment}/kustomization.yaml`,
+    );
+  }
 
   await page.getByRole('link', { name: 'Open in catalog' }).click();
   await expect(page.getByRole('heading', { name })).toBeVisible();

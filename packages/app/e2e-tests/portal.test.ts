@@ -181,7 +181,14 @@ test('a pipeline page shows what it runs, builds and deploys, in cards and in th
 
 test('the create page lists the templates', async ({ page }, testInfo) => {
   await page.goto('/create');
-  await expect(page.getByText('Node.js service')).toBeVisible();
+  for (const title of [
+    'Service (Node.js or Go)',
+    'Cloud resource for a service',
+    'GitLab CI pipeline',
+    'Platform CI templates',
+  ]) {
+    await expect(page.getByText(title, { exact: true })).toBeVisible();
+  }
   await keepScreenshot(page, testInfo, '08-create');
 });
 
