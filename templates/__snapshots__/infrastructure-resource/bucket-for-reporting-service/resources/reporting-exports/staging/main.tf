@@ -1,0 +1,27 @@
+# Module calls for the resources requested through the platform portal. The modules are the
+# platform team's (GitLab Terraform module registry, group platform), one implementation per
+# cloud behind the same inputs; versions are pinned and Renovate proposes new ones.
+
+locals {
+  # On every resource: what it is for and who owns it.
+  labels = {
+    service     = var.workload
+    environment = var.environment
+    team        = var.owner
+    managed-by  = "terraform"
+  }
+}
+
+# Object storage. The workload's pods may read and write objects (workload identity); nothing
+# is public.
+module "bucket" {
+  source  = "gitlab.example.com/platform/bucket/google"
+  version = "1.6.0"
+
+  name                = "reporting-exports"
+  versioning          = var.bucket_versioning
+  expire_after_days   = var.bucket_expire_after_days
+  deletion_protection = var.production
+  workloads           = [var.workload]
+  labels              = local.labels
+}

@@ -1,0 +1,3 @@
+module localhost/catalog/stock-reservations
+
+go 1.23.4

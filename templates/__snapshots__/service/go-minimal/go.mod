@@ -1,0 +1,3 @@
+module localhost/commerce/cart-pricing
+
+go 1.23.4

@@ -1,0 +1,8 @@
+# Staging's values (variables.tf says what each means): the environment's from the
+# catalog, the sizes from the golden path's form. Change them here, through a merge request.
+environment   = "staging"
+production    = false
+cloud_account = "acme-staging"
+region        = "europe-west1"
+workload      = "orders-api"
+owner         = "checkout-team"
