@@ -42,6 +42,34 @@ function status(code: number, reason: string, message: string): JsonAnswer {
   };
 }
 
+type Objects = ReturnType<typeof workloadObjects>;
+
+/**
+ * A release's objects in a cluster at one instant, built once. A real API server keeps its objects
+ * and answers a list from memory; building every release's objects on every list made the
+ * stand-in itself the bottleneck once a catalog had hundreds of services (a fixed clock, as in
+ * tests and benchmarks, asks for the same instant over and over).
+ */
+function objectsKeeper() {
+  const kept = new WeakMap<
+    Release,
+    { at: number; byCluster: Map<string, Objects> }
+  >();
+  return (release: Release, cluster: string, now: number): Objects => {
+    let entry = kept.get(release);
+    if (!entry || entry.at !== now) {
+      entry = { at: now, byCluster: new Map() };
+      kept.set(release, entry);
+    }
+    let objects = entry.byCluster.get(cluster);
+    if (!objects) {
+      objects = workloadObjects(release, cluster, now);
+      entry.byCluster.set(cluster, objects);
+    }
+    return objects;
+  };
+}
+
 // /clusters/<cluster>/api/v1[/namespaces/<ns>]/<plural>
 // /clusters/<cluster>/apis/<group>/<version>[/namespaces/<ns>]/<plural>
 const LIST_PATH =
@@ -72,6 +100,7 @@ export function kubernetesApi(options: {
   const clusters = new Set(
     options.world.releases.flatMap(r => r.environment.clusters),
   );
+  const objectsOf = objectsKeeper();
   return ({ method, path, query, headers }) => {
     if (headers.authorization !== `Bearer ${options.token}`) {
       return status(401, 'Unauthorized', 'Unauthorized');
@@ -100,9 +129,7 @@ export function kubernetesApi(options: {
     const selects = parseLabelSelector(query.get('labelSelector') ?? undefined);
     const items = releases()
       .filter(r => r.environment.clusters.includes(cluster))
-      .flatMap(
-        r => workloadObjects(r, cluster, options.clock.now())[plural] ?? [],
-      )
+      .flatMap(r => objectsOf(r, cluster, options.clock.now())[plural] ?? [])
       .filter(item => !namespace || item.metadata.namespace === namespace)
       .filter(item => selects(item.metadata.labels));
     return {
