@@ -15,23 +15,12 @@ import { discoverTemplates, FixtureCase } from '../src/discoverTemplates';
 import { dryRunTemplate } from '../src/dryRunTemplate';
 import { startHarnessBackend } from '../src/startHarnessBackend';
 import { validateRenderedTree } from '../src/validateRenderedTree';
-
-function arg(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? process.argv[index + 1] : fallback;
-}
+import { arg, row, runBenchmark } from './benchRun';
 
 const templateName = arg('template', 'service');
 const caseName = arg('case', 'node-default');
 const runs = Number(arg('runs', '20'));
 const naiveRuns = Number(arg('naive', '3'));
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
 
 async function timed(task: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -57,13 +46,6 @@ async function renderAndValidate(backend: TestBackend) {
   if (problems.length > 0) {
     throw new Error(`${templateName}/${caseName}: ${problems.length} problems`);
   }
-}
-
-function row(label: string, samples: number[]) {
-  const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  return `${label.padEnd(48)} ${String(samples.length).padStart(4)} ${fmt(
-    percentile(samples, 50),
-  ).padStart(9)} ${fmt(percentile(samples, 95)).padStart(9)}`;
 }
 
 async function main() {
@@ -100,12 +82,4 @@ async function main() {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-// Exits explicitly: a stopped test backend leaves timers behind (the catalog's processing loop,
-// the scaffolder's task worker) that would keep the process alive.
-main().then(
-  () => process.exit(0),
-  error => {
-    process.stderr.write(`${error.stack ?? error}\n`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -8,6 +8,9 @@ export const repoRoot = path.resolve(
   '../..',
 );
 
+/** The example company's catalog. */
+export const examplesDir = path.join(repoRoot, 'examples');
+
 /** Where the golden-path templates, their fixture cases and their snapshots live. */
 export const templatesDir = path.join(repoRoot, 'templates');
 export const fixturesDir = path.join(templatesDir, '__fixtures__');
