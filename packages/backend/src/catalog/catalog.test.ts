@@ -32,12 +32,21 @@ const databases = TestDatabases.create({
 
 jest.setTimeout(120_000);
 
+/** Copies made by the tests, removed when they are done (each holds templates/ and examples/). */
+const copies: string[] = [];
+afterAll(() => {
+  for (const dir of copies.splice(0)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 /**
  * Copies what app-config.yaml's catalog locations point at (examples/, templates/,
  * catalog-info.yaml) so a test can break a file without touching the repo.
  */
 function copyCatalogSources(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-catalog-'));
+  copies.push(dir);
   const topLevel = new Set(exampleCatalogGlobs.map(g => g.split(path.sep)[0]));
   for (const entry of topLevel) {
     fs.cpSync(path.join(repoRoot, entry), path.join(dir, entry), {

@@ -87,14 +87,16 @@ describe('GitlabCiSchema', () => {
     });
 
     it('fails when the file is not JSON', () => {
-      const notJson = path.join(
-        fs.mkdtempSync(path.join(os.tmpdir(), 'ci-')),
-        'ci.json',
-      );
-      fs.writeFileSync(notJson, '<html>');
-      expect(GitlabCiSchema.fromFile(notJson).unavailableReason).toMatch(
-        /is not JSON/,
-      );
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ci-'));
+      const notJson = path.join(dir, 'ci.json');
+      try {
+        fs.writeFileSync(notJson, '<html>');
+        expect(GitlabCiSchema.fromFile(notJson).unavailableReason).toMatch(
+          /is not JSON/,
+        );
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 
