@@ -7,6 +7,7 @@
  *
  *   yarn workspace @internal/plugin-deploy-status-backend bench [--latency 50] [--cold 30]
  *     [--warm 500] [--naive 10] [--services 200] [--pages 5] [--clients 50] [--seconds 60]
+ *     [--batch 100]   (values per merged Argo CD/Kubernetes request; 1 turns merging off)
  *
  * The plugin's router runs on loopback with the backend's memory CacheService; the catalog is
  * an in-memory stub, so the figures are the plugin's own cost plus the upstreams'.
@@ -47,6 +48,7 @@ const serviceCount = arg('services', 200);
 const pageSamples = arg('pages', 5);
 const clients = arg('clients', 50);
 const loadSeconds = arg('seconds', 60);
+const batchValues = arg('batch', 100);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -152,6 +154,7 @@ async function main() {
       integrations: ScmIntegrations.fromConfig(config),
       cache: new UpstreamCache(cache),
       environments: new EntityEnvironments(catalog, auth),
+      batching: { maxValues: batchValues },
     });
     const app = express().use(
       await createRouter({ httpAuth, catalog, deployStatus }),
@@ -312,7 +315,7 @@ async function main() {
   ]);
 
   console.log(
-    `\nUpstreams answer ${latencyMs} ms late; ${environments.length} environments, 4 clusters; ${serviceCount} services.\n`,
+    `\nUpstreams answer ${latencyMs} ms late; ${environments.length} environments, 4 clusters; ${serviceCount} services; up to ${batchValues} values per merged request.\n`,
   );
   console.log('| way | samples | p50 ms | p95 ms | p95 / portal cold |');
   console.log('| --- | ---: | ---: | ---: | ---: |');

@@ -1,3 +1,9 @@
+import {
+  CacheService,
+  coreServices,
+  createServiceFactory,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -54,6 +60,29 @@ async function fake(...args: Parameters<typeof startFakeUpstream>) {
   return upstream;
 }
 
+/**
+ * A CacheService whose answers come 1–4 ms later on separate timers, as Redis's do over the
+ * network: look-ups of one list request then reach the upstream clients at different moments.
+ */
+const slowCacheFactory = createServiceFactory({
+  service: coreServices.cache,
+  deps: {},
+  factory(): CacheService {
+    const store = new Map<string, unknown>();
+    const later = <T>(value: T) =>
+      new Promise<T>(resolve =>
+        setTimeout(() => resolve(value), 1 + Math.floor(Math.random() * 4)),
+      );
+    const cache: CacheService = {
+      get: async key => later(store.get(key) as any),
+      set: async (key, value) => later(void store.set(key, value)),
+      delete: async key => later(void store.delete(key)),
+      withOptions: () => cache,
+    };
+    return cache;
+  },
+});
+
 type Urls = Partial<Record<string, string>>;
 
 /** The portal's development configuration, pointed at the sandbox unless `urls` says otherwise. */
@@ -91,9 +120,14 @@ const extraEntities: Entity[] = [
   },
 ];
 
-async function startPortal(urls: Urls = {}, timeoutMs?: number) {
+async function startPortal(
+  urls: Urls = {},
+  timeoutMs?: number,
+  extraFeatures: ServiceFactory[] = [],
+) {
   const { server } = await startTestBackend({
     features: [
+      ...extraFeatures,
       deployStatusPlugin,
       catalogServiceMock.factory({
         entities: [...exampleEntities(), ...extraEntities],
@@ -213,62 +247,77 @@ describe('deploy-status against the sandbox', () => {
     expect(status.environments[0].promotionLag).toBeUndefined();
   });
 
-  it('asks GitLab about a deployed revision whose pipeline is older than the newest 100', async () => {
-    // GitLab's own answers (the sandbox's), except that the pipeline list is 100 newer
-    // pipelines of other commits: round two must find the deployed revisions' pipelines.
-    const api = `${sandbox.urls.gitlab}/api/v4/projects/commerce%2Fcheckout-api`;
-    const gitlabAnswer = async (path: string) =>
-      (
-        await fetch(`${api}${path}`, {
-          headers: { 'private-token': SANDBOX_TOKENS.gitlab },
-        })
-      ).text();
-    const [project, commits, pipelines] = await Promise.all([
-      gitlabAnswer(''),
-      gitlabAnswer('/repository/commits?per_page=100'),
-      gitlabAnswer('/pipelines?per_page=100'),
-    ]);
-    const [newest] = JSON.parse(pipelines);
-    const newer = Array.from({ length: 100 }, (_, i) => ({
-      ...newest,
-      id: newest.id + 1000 + i,
-      sha: `${i}`.padStart(40, 'f'),
-    }));
-    const bySha = new Map<string, string>();
-    for (const pipeline of JSON.parse(pipelines)) {
-      bySha.set(pipeline.sha, JSON.stringify([pipeline]));
-    }
-    const askedFor: string[] = [];
-    const gitlab = await fake(req => {
-      const url = new URL(req.url!, 'http://gitlab');
-      const rest = url.pathname.replace(/^\/api\/v4\/projects\/[^/]+/, '');
-      const sha = url.searchParams.get('sha');
-      if (rest === '') return { status: 200, body: project };
-      if (rest === '/repository/commits') return { status: 200, body: commits };
-      if (rest === '/pipelines' && sha) {
-        askedFor.push(sha);
-        return { status: 200, body: bySha.get(sha) ?? '[]' };
+  describe.each([
+    [
+      'whose pipeline is older than the newest 100',
+      (newer: object[]) => ({ status: 200, body: JSON.stringify(newer) }),
+    ],
+    [
+      'when GitLab refuses the pipeline list (403)',
+      () => ({ status: 403, body: '{"message":"403 Forbidden"}' }),
+    ],
+  ])('a deployed revision %s', (_case, pipelineList) => {
+    it('is looked up by its sha in round two, the project and commits kept', async () => {
+      // GitLab's own answers (the sandbox's), except the list of newest pipelines: 100 newer
+      // pipelines of other commits, or a refusal.
+      const api = `${sandbox.urls.gitlab}/api/v4/projects/commerce%2Fcheckout-api`;
+      const gitlabAnswer = async (path: string) =>
+        (
+          await fetch(`${api}${path}`, {
+            headers: { 'private-token': SANDBOX_TOKENS.gitlab },
+          })
+        ).text();
+      const [project, commits, pipelines] = await Promise.all([
+        gitlabAnswer(''),
+        gitlabAnswer('/repository/commits?per_page=100'),
+        gitlabAnswer('/pipelines?per_page=100'),
+      ]);
+      const [newest] = JSON.parse(pipelines);
+      const newer = Array.from({ length: 100 }, (_, i) => ({
+        ...newest,
+        id: newest.id + 1000 + i,
+        sha: `${i}`.padStart(40, 'f'),
+      }));
+      const bySha = new Map<string, string>();
+      for (const pipeline of JSON.parse(pipelines)) {
+        bySha.set(pipeline.sha, JSON.stringify([pipeline]));
       }
-      if (rest === '/pipelines') {
-        return { status: 200, body: JSON.stringify(newer) };
-      }
-      return { status: 404, body: '{"message":"404 Not Found"}' };
-    });
-    const server = await startPortal({ gitlab: gitlab.url });
-    const status = await statusOf(server, 'checkout-api');
-    const revisions = status.environments.map(
-      e => okData(e.argocd).applications[0].revision,
-    );
-    for (const environment of status.environments) {
-      const [app] = okData(environment.argocd).applications;
-      expect(okData(environment.gitlab).deployedPipeline).toMatchObject({
-        sha: app.revision,
-        status: 'success',
+      const askedFor: string[] = [];
+      const gitlab = await fake(req => {
+        const url = new URL(req.url!, 'http://gitlab');
+        const rest = url.pathname.replace(/^\/api\/v4\/projects\/[^/]+/, '');
+        const sha = url.searchParams.get('sha');
+        if (rest === '') return { status: 200, body: project };
+        if (rest === '/repository/commits') {
+          return { status: 200, body: commits };
+        }
+        if (rest === '/pipelines' && sha) {
+          askedFor.push(sha);
+          return { status: 200, body: bySha.get(sha) ?? '[]' };
+        }
+        if (rest === '/pipelines') return pipelineList(newer);
+        return { status: 404, body: '{"message":"404 Not Found"}' };
       });
-    }
-    expect(new Set(askedFor)).toEqual(
-      new Set([JSON.parse(commits)[0].id, ...revisions]),
-    );
+      const server = await startPortal({ gitlab: gitlab.url });
+      const status = await statusOf(server, 'checkout-api');
+      expect(okData(status.gitlab).path).toBe('commerce/checkout-api');
+      const revisions = status.environments.map(
+        e => okData(e.argocd).applications[0].revision,
+      );
+      for (const environment of status.environments) {
+        const [app] = okData(environment.argocd).applications;
+        expect(okData(environment.gitlab).deployedPipeline).toMatchObject({
+          sha: app.revision,
+          status: 'success',
+        });
+      }
+      expect(status.environments[1].promotionLag?.commits).toEqual(
+        expect.any(Number),
+      );
+      expect(new Set(askedFor)).toEqual(
+        new Set([JSON.parse(commits)[0].id, ...revisions]),
+      );
+    });
   });
 
   it('never sends a credential to the browser', async () => {
@@ -340,43 +389,53 @@ describe('deploy-status against the sandbox', () => {
       )
       .map(e => `component:default/${e.metadata.name}`);
 
-    it('asks each cluster once per kind and each Argo CD project once, with the same answers as one by one', async () => {
-      expect(services.length).toBeGreaterThan(5);
-      const { urls, argocd, kubernetes, gitlab } = await proxied();
-      const server = await startPortal(urls);
-      const res = await request(server).get(
-        `/api/deploy-status/entities?${services
-          .map(ref => `entityRef=${ref}`)
-          .join('&')}`,
-      );
-      expect(res.status).toBe(200);
-      assertOpenApiSchema('EntityDeployStatusList', res.body);
-
-      // 4 clusters × 4 kinds, 3 environments, one set-based selector each.
-      expect(kubernetes.requests).toHaveLength(16);
-      expect(argocd.requests).toHaveLength(3);
-      for (const url of [...kubernetes.requests, ...argocd.requests]) {
-        const query = new URL(url, 'http://proxy').searchParams;
-        expect(query.get('labelSelector') ?? query.get('selector')).toMatch(
-          /^backstage\.io\/kubernetes-id in \(/,
+    it.each([
+      ['the memory cache', []],
+      [
+        'a cache that answers a little later, as Redis does',
+        [slowCacheFactory],
+      ],
+    ])(
+      'asks each cluster once per kind and each Argo CD project once, with the same answers as one by one, with %s',
+      async (_cache, cacheFeatures) => {
+        expect(services.length).toBeGreaterThan(5);
+        const { urls, argocd, kubernetes, gitlab } = await proxied();
+        const server = await startPortal(urls, undefined, cacheFeatures);
+        const res = await request(server).get(
+          `/api/deploy-status/entities?${services
+            .map(ref => `entityRef=${ref}`)
+            .join('&')}`,
         );
-      }
-      // GitLab: project, commits and recent pipelines per project; the deployed revisions'
-      // pipelines and commits are among those, so no second round.
-      expect(gitlab.requests).toHaveLength(services.length * 3);
+        expect(res.status).toBe(200);
+        assertOpenApiSchema('EntityDeployStatusList', res.body);
 
-      // The merged answers are split exactly: each service's status is what it gets alone
-      // (from a portal with an empty cache).
-      const alone = await startPortal(urls);
-      for (const item of res.body.items) {
-        const ref = item.entityRef.split('/')[1];
-        const single = await statusOf(alone, ref);
-        expect({ ...item.status, generatedAt: undefined }).toEqual({
-          ...single,
-          generatedAt: undefined,
-        });
-      }
-    }, 30_000);
+        // 4 clusters × 4 kinds, 3 environments, one set-based selector each.
+        expect(kubernetes.requests).toHaveLength(16);
+        expect(argocd.requests).toHaveLength(3);
+        for (const url of [...kubernetes.requests, ...argocd.requests]) {
+          const query = new URL(url, 'http://proxy').searchParams;
+          expect(query.get('labelSelector') ?? query.get('selector')).toMatch(
+            /^backstage\.io\/kubernetes-id in \(/,
+          );
+        }
+        // GitLab: project, commits and recent pipelines per project; the deployed revisions'
+        // pipelines and commits are among those, so no second round.
+        expect(gitlab.requests).toHaveLength(services.length * 3);
+
+        // The merged answers are split exactly: each service's status is what it gets alone
+        // (from a portal with an empty cache).
+        const alone = await startPortal(urls, undefined, cacheFeatures);
+        for (const item of res.body.items) {
+          const ref = item.entityRef.split('/')[1];
+          const single = await statusOf(alone, ref);
+          expect({ ...item.status, generatedAt: undefined }).toEqual({
+            ...single,
+            generatedAt: undefined,
+          });
+        }
+      },
+      30_000,
+    );
   });
 });
 

@@ -60,7 +60,14 @@ describe('scaffolder module platform', () => {
         ours.find(a => a.id === 'platform:check-request')!.schema.input
           .properties,
       ),
-    ).toEqual(['name', 'owner', 'repoUrl', 'system', 'existingEntities']);
+    ).toEqual([
+      'name',
+      'owner',
+      'repoUrl',
+      'system',
+      'existingEntities',
+      'newEntities',
+    ]);
   });
 
   it('starts without GitLab’s CI schema and says which key to set', async () => {

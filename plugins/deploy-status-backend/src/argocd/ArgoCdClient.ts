@@ -1,7 +1,10 @@
 import { ArgoCdApplicationStatus } from '@internal/plugin-deploy-status-common';
 import { ArgoCdInstance } from '../config/readDeployStatusConfig';
 import { getJson } from '../upstream/getJson';
-import { LabelSelectorBatcher } from '../upstream/LabelSelectorBatcher';
+import {
+  LabelSelectorBatcher,
+  LabelSelectorBatcherOptions,
+} from '../upstream/LabelSelectorBatcher';
 import { RetryAfterGate } from '../upstream/RetryAfterGate';
 import { UpstreamError } from '../upstream/UpstreamError';
 import { toApplicationStatus } from './toApplicationStatus';
@@ -24,14 +27,22 @@ export interface ApplicationLookup {
  * project (see {@link LabelSelectorBatcher}).
  */
 export class ArgoCdClient {
-  private readonly batcher = new LabelSelectorBatcher<unknown>({
-    labelsOf: item =>
-      (item as { metadata?: { labels?: any } })?.metadata?.labels,
-  });
+  private readonly batcher: LabelSelectorBatcher<unknown>;
 
   constructor(
-    private readonly options: { timeoutMs: number; gate: RetryAfterGate },
-  ) {}
+    private readonly options: {
+      timeoutMs: number;
+      gate: RetryAfterGate;
+      batching?: Omit<LabelSelectorBatcherOptions<unknown>, 'labelsOf'>;
+    },
+  ) {
+    this.batcher = new LabelSelectorBatcher<unknown>({
+      ...options.batching,
+      labelsOf: item =>
+        (item as { metadata?: { labels?: Record<string, string> } })?.metadata
+          ?.labels,
+    });
+  }
 
   async listApplications(
     instance: ArgoCdInstance,
@@ -43,7 +54,8 @@ export class ArgoCdClient {
       headers: instance.token
         ? { authorization: `Bearer ${instance.token}` }
         : ({} as Record<string, string>),
-      ...this.options,
+      timeoutMs: this.options.timeoutMs,
+      gate: this.options.gate,
     };
     if (lookup.name) {
       const url = new URL(

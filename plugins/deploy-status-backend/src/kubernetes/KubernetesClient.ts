@@ -9,7 +9,10 @@ import {
 } from '@kubernetes/client-node';
 import { ClusterWorkloads } from '@internal/plugin-deploy-status-common';
 import { KubernetesCluster } from '../config/readDeployStatusConfig';
-import { LabelSelectorBatcher } from '../upstream/LabelSelectorBatcher';
+import {
+  LabelSelectorBatcher,
+  LabelSelectorBatcherOptions,
+} from '../upstream/LabelSelectorBatcher';
 import { RetryAfterGate } from '../upstream/RetryAfterGate';
 import { UpstreamError } from '../upstream/UpstreamError';
 import { autoscalerStatus } from './autoscalerHealth';
@@ -60,13 +63,20 @@ interface Labelled {
  */
 export class KubernetesClient {
   private readonly apis = new Map<string, ClusterApis>();
-  private readonly batcher = new LabelSelectorBatcher<Labelled>({
-    labelsOf: item => item.metadata?.labels,
-  });
+  private readonly batcher: LabelSelectorBatcher<Labelled>;
 
   constructor(
-    private readonly options: { timeoutMs: number; gate: RetryAfterGate },
-  ) {}
+    private readonly options: {
+      timeoutMs: number;
+      gate: RetryAfterGate;
+      batching?: Omit<LabelSelectorBatcherOptions<Labelled>, 'labelsOf'>;
+    },
+  ) {
+    this.batcher = new LabelSelectorBatcher<Labelled>({
+      ...options.batching,
+      labelsOf: item => item.metadata?.labels,
+    });
+  }
 
   private apisOf(cluster: KubernetesCluster): ClusterApis {
     let apis = this.apis.get(cluster.name);

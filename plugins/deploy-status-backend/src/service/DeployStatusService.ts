@@ -44,7 +44,8 @@ interface GitlabBasics {
   client: GitlabClient;
   project: GitlabProject;
   commits: CommitSummary[];
-  recentPipelines: { pipelines: PipelineSummary[]; complete: boolean };
+  /** Undefined when GitLab would not list them; pipelines are then asked for by revision. */
+  recentPipelines?: { pipelines: PipelineSummary[]; complete: boolean };
 }
 
 async function settle<T>(load: () => Promise<T>): Promise<SourceResult<T>> {
@@ -76,12 +77,17 @@ export class DeployStatusService {
       cache: UpstreamCache;
       environments: EntityEnvironments;
       gate?: RetryAfterGate;
+      /** How Argo CD and Kubernetes look-ups are merged (defaults suit production). */
+      batching?: { maxValues?: number; windowMs?: number };
     },
   ) {
     const gate = options.gate ?? new RetryAfterGate();
     const request = { timeoutMs: options.config.timeoutMs, gate };
-    this.argocd = new ArgoCdClient(request);
-    this.kubernetes = new KubernetesClient(request);
+    this.argocd = new ArgoCdClient({ ...request, batching: options.batching });
+    this.kubernetes = new KubernetesClient({
+      ...request,
+      batching: options.batching,
+    });
     this.gitlabRequest = request;
   }
 
@@ -249,25 +255,29 @@ export class DeployStatusService {
     const { project } = selection.value;
     const ttl = this.options.config.cacheTtlSeconds.gitlab;
     const key = `gitlab:${selection.value.instance ?? ''}:${project}`;
+    // The pipeline list only saves round two: when it fails (CI disabled, a role that may not
+    // read pipelines, a timeout), the project and its commits still count, and pipelines are
+    // asked for one revision at a time as before.
+    const recentPipelines = this.options.cache
+      .get(`${key}:pipelines`, ttl, () =>
+        client.data.listRecentPipelines(project),
+      )
+      .catch(() => undefined);
     return settle(async () => {
-      // The Commits API lists the default branch when no ref is given, and the pipeline list
-      // takes the path too, so all three go at once.
-      const [details, commits, recentPipelines] = await Promise.all([
+      // The Commits API lists the default branch when no ref is given, so both go at once.
+      const [details, commits] = await Promise.all([
         this.options.cache.get(`${key}:project`, ttl, () =>
           client.data.getProject(project),
         ),
         this.options.cache.get(`${key}:commits`, ttl, () =>
           client.data.listDefaultBranchCommits(project),
         ),
-        this.options.cache.get(`${key}:pipelines`, ttl, () =>
-          client.data.listRecentPipelines(project),
-        ),
       ]);
       return {
         client: client.data,
         project: details,
         commits,
-        recentPipelines,
+        recentPipelines: await recentPipelines,
       };
     });
   }
@@ -293,8 +303,8 @@ export class DeployStatusService {
       sha: string,
     ): Promise<SourceResult<PipelineSummary | null>> => {
       // Newest first, so the first match is the commit's newest pipeline.
-      const known = recentPipelines.pipelines.find(p => p.sha.startsWith(sha));
-      if (known || recentPipelines.complete) {
+      const known = recentPipelines?.pipelines.find(p => p.sha.startsWith(sha));
+      if (known || recentPipelines?.complete) {
         return Promise.resolve({ state: 'ok', data: known ?? null });
       }
       return settle(() =>

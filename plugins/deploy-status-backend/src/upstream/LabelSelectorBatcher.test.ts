@@ -78,6 +78,68 @@ describe('LabelSelectorBatcher', () => {
     ]);
   });
 
+  it('merges look-ups that arrive a little apart, as after a Redis cache look-up', async () => {
+    const batcher = new LabelSelectorBatcher<Item>({
+      labelsOf: i => i.metadata.labels,
+      windowMs: 20,
+    });
+    const { asked, list } = upstream();
+    const later = (ms: number, value: string) =>
+      new Promise<Item[]>(resolve =>
+        setTimeout(() => resolve(batcher.list('s', `app=${value}`, list)), ms),
+      );
+    const answers = await Promise.all([
+      later(0, 'a'),
+      later(5, 'b'),
+      later(10, 'c'),
+    ]);
+    expect(asked).toEqual(['app in (a,b,c)']);
+    expect(answers.map(names)).toEqual([['a-1', 'a-2'], ['b-1'], ['c-1']]);
+  });
+
+  it('sends a value that is not a valid label value alone, so only its caller fails', async () => {
+    const batcher = new LabelSelectorBatcher<Item>({
+      labelsOf: i => i.metadata.labels,
+    });
+    const { asked, list } = upstream();
+    await Promise.all([
+      batcher.list('s', 'app=a', list),
+      batcher.list('s', 'app=b', list),
+      batcher.list('s', 'app=checkout/api', list),
+      batcher.list('s', `app=${'x'.repeat(64)}`, list),
+    ]);
+    expect(asked.sort()).toEqual([
+      'app in (a,b)',
+      'app=checkout/api',
+      `app=${'x'.repeat(64)}`,
+    ]);
+  });
+
+  it('merges nothing with maxValues 1', async () => {
+    const batcher = new LabelSelectorBatcher<Item>({
+      labelsOf: i => i.metadata.labels,
+      maxValues: 1,
+    });
+    const { asked, list } = upstream();
+    await Promise.all(['a', 'b'].map(v => batcher.list('s', `app=${v}`, list)));
+    expect(asked.sort()).toEqual(['app=a', 'app=b']);
+  });
+
+  it('fails the callers of a list function that throws instead of rejecting', async () => {
+    const batcher = new LabelSelectorBatcher<Item>({
+      labelsOf: i => i.metadata.labels,
+    });
+    const throwing = (): Promise<Item[]> => {
+      throw new Error('bad request');
+    };
+    await expect(
+      Promise.all([
+        batcher.list('s', 'app=a', throwing),
+        batcher.list('s', 'app=b', throwing),
+      ]),
+    ).rejects.toThrow('bad request');
+  });
+
   it('does not merge look-ups of different turns', async () => {
     const batcher = new LabelSelectorBatcher<Item>({
       labelsOf: i => i.metadata.labels,
@@ -132,10 +194,17 @@ describe('singleEqualityTerm', () => {
     expect(singleEqualityTerm(selector)?.key).toBe(key);
   });
 
-  it.each(['app!=a', 'app in (a,b)', 'app=a,tier=web', 'app', '!app', 'app='])(
-    'leaves %s alone',
-    selector => {
-      expect(singleEqualityTerm(selector)).toBeUndefined();
-    },
-  );
+  it.each([
+    'app!=a',
+    'app in (a,b)',
+    'app=a,tier=web',
+    'app',
+    '!app',
+    'app=',
+    'app=-a',
+    'app=a/b',
+    'Example.COM/app=a',
+  ])('leaves %s alone', selector => {
+    expect(singleEqualityTerm(selector)).toBeUndefined();
+  });
 });

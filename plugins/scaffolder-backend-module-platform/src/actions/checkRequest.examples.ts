@@ -16,6 +16,7 @@ export const examples: TemplateExample[] = [
             owner: '${{ parameters.owner }}',
             system: '${{ parameters.system }}',
             repoUrl: '${{ parameters.repoUrl }}',
+            newEntities: ['component:default/${{ parameters.name }}'],
           },
         },
       ],

@@ -36,6 +36,7 @@ describe('platform:check-request', () => {
       system: 'checkout',
       repoUrl: 'localhost:7101?owner=commerce%2Fpayments&repo=payments-api',
       existingEntities: ['orders-api'],
+      newEntities: ['component:default/payments-api'],
     });
     await expect(done).resolves.toBeUndefined();
     expect(ctx.output).toHaveBeenCalledWith(
@@ -63,6 +64,7 @@ describe('platform:check-request', () => {
         system: 'billing',
         repoUrl: 'github.com?owner=Commerce&repo=payments_api',
         existingEntities: ['component:orders-api', 'component:default/ghost'],
+        newEntities: ['orders-api'],
       }),
     ).toEqual([
       'name "Payments API" must not contain spaces',
@@ -73,6 +75,7 @@ describe('platform:check-request', () => {
       'owner: group:default/nobody does not exist in the catalog',
       'system: system:default/billing does not exist in the catalog',
       'existingEntities: component:default/ghost does not exist in the catalog',
+      'newEntities: component:default/orders-api already exists in the catalog; choose another name',
     ]);
   });
 

@@ -22,6 +22,8 @@ export interface CheckRequestActionOptions {
 interface Lookup {
   field: string;
   ref: CompoundEntityRef;
+  /** `true`: the entity must exist; `false`: it must not exist yet (a name to be created). */
+  mustExist: boolean;
 }
 
 function parseRef(
@@ -52,7 +54,7 @@ export function createCheckRequestAction(options: CheckRequestActionOptions) {
   return createTemplateAction({
     id: CHECK_REQUEST_ACTION_ID,
     description:
-      'Checks a scaffolder request before anything is created: the name’s format, that the owner (a Group or User), the system and any named entities exist in the catalog, and that the repository host is one the portal publishes to. Fails with every problem at once.',
+      'Checks a scaffolder request before anything is created: the name’s format, that the owner (a Group or User), the system and any named entities exist in the catalog, that the entities to be created do not exist yet, and that the repository host is one the portal publishes to. Fails with every problem at once.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -92,6 +94,13 @@ export function createCheckRequestAction(options: CheckRequestActionOptions) {
                 'Entity refs that must exist (kind defaults to component), e.g. the service an infrastructure request is for',
             })
             .optional(),
+        newEntities: z =>
+          z
+            .array(z.string(), {
+              description:
+                'Entity refs the template is about to create, which must not exist yet (kind defaults to component), e.g. component:default/<name>',
+            })
+            .optional(),
       },
       output: {
         ownerRef: z =>
@@ -105,7 +114,8 @@ export function createCheckRequestAction(options: CheckRequestActionOptions) {
       },
     },
     async handler(ctx) {
-      const { name, owner, repoUrl, system, existingEntities } = ctx.input;
+      const { name, owner, repoUrl, system, existingEntities, newEntities } =
+        ctx.input;
       const problems: string[] = [];
       const lookups: Lookup[] = [];
 
@@ -169,17 +179,24 @@ export function createCheckRequestAction(options: CheckRequestActionOptions) {
             `owner "${owner}" must be a Group or User, not a ${ownerRef.kind}`,
           );
         } else {
-          lookups.push({ field: 'owner', ref: ownerRef });
+          lookups.push({ field: 'owner', ref: ownerRef, mustExist: true });
         }
       }
       const systemRef =
         system !== undefined
           ? parseRef('system', system, 'system', problems)
           : undefined;
-      if (systemRef) lookups.push({ field: 'system', ref: systemRef });
+      if (systemRef) {
+        lookups.push({ field: 'system', ref: systemRef, mustExist: true });
+      }
       for (const value of existingEntities ?? []) {
         const ref = parseRef('existingEntities', value, 'component', problems);
-        if (ref) lookups.push({ field: 'existingEntities', ref });
+        if (ref)
+          lookups.push({ field: 'existingEntities', ref, mustExist: true });
+      }
+      for (const value of newEntities ?? []) {
+        const ref = parseRef('newEntities', value, 'component', problems);
+        if (ref) lookups.push({ field: 'newEntities', ref, mustExist: false });
       }
 
       if (lookups.length > 0) {
@@ -192,11 +209,15 @@ export function createCheckRequestAction(options: CheckRequestActionOptions) {
           { credentials: await ctx.getInitiatorCredentials() },
         );
         lookups.forEach((lookup, i) => {
-          if (!items[i]) {
+          const ref = stringifyEntityRef(lookup.ref);
+          if (lookup.mustExist && !items[i]) {
             problems.push(
-              `${lookup.field}: ${stringifyEntityRef(
-                lookup.ref,
-              )} does not exist in the catalog`,
+              `${lookup.field}: ${ref} does not exist in the catalog`,
+            );
+          }
+          if (!lookup.mustExist && items[i]) {
+            problems.push(
+              `${lookup.field}: ${ref} already exists in the catalog; choose another name`,
             );
           }
         });

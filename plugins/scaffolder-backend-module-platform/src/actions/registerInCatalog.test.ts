@@ -95,7 +95,7 @@ describe('platform:catalog:register', () => {
     );
   });
 
-  it('says what was published and what to do when registering fails', async () => {
+  it('says what was published, and that it may be registered, when the catalog fails', async () => {
     catalog.addLocation.mockRejectedValueOnce(
       await catalogError(
         500,
@@ -105,7 +105,22 @@ describe('platform:catalog:register', () => {
     );
     await expect(action().handler(context() as any)).rejects.toThrow(
       'The repository http://localhost:7101/commerce/orders-api was created and pushed, but registering it in the catalog failed: Unable to read url: 503 Service Unavailable (HTTP 500). ' +
-        'Nothing is in the catalog yet. Either register it by hand at http://localhost:3000/catalog-import with ' +
+        `It may have been registered before the failure: look for ${catalogInfoUrl} at http://localhost:3000/catalog-import; ` +
+        'if it is not there, register it by hand with that URL, or delete the project commerce/orders-api (http://localhost:7101/commerce/orders-api) and run the template again.',
+    );
+  });
+
+  it('says nothing is in the catalog when the catalog refuses the file', async () => {
+    catalog.addLocation.mockRejectedValueOnce(
+      await catalogError(
+        400,
+        'InputError',
+        'Policy check failed for component:default/orders-api',
+      ),
+    );
+    await expect(action().handler(context() as any)).rejects.toThrow(
+      'The repository http://localhost:7101/commerce/orders-api was created and pushed, but the catalog refused to register it: Policy check failed for component:default/orders-api (HTTP 400). ' +
+        'Nothing is in the catalog. Either fix /catalog-info.yaml in the repository and register it by hand at http://localhost:3000/catalog-import with ' +
         `${catalogInfoUrl}, or delete the project commerce/orders-api (http://localhost:7101/commerce/orders-api) and run the template again.`,
     );
   });

@@ -1,7 +1,11 @@
 import fs from 'node:fs/promises';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { InputError, isError } from '@backstage/errors';
+import {
+  InputError,
+  isError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -61,6 +65,21 @@ function isConflict(error: unknown): boolean {
 }
 
 /** The catalog's own words: a ResponseError's cause holds what the catalog said. */
+/**
+ * The catalog answered and said no (a 4xx: the file is invalid, the location is not allowed):
+ * nothing was registered. Anything else (a timeout, a 5xx, a dropped connection) leaves it open
+ * whether the location was stored before the failure.
+ */
+function wasRefused(error: unknown): boolean {
+  const status = (error as { statusCode?: number })?.statusCode;
+  const name = (error as { name?: string })?.name;
+  return (
+    (typeof status === 'number' && status >= 400 && status < 500) ||
+    name === 'InputError' ||
+    name === 'NotAllowedError'
+  );
+}
+
 function reasonOf(error: unknown): string {
   const e = error as { cause?: { message?: string }; statusCode?: number };
   if (e?.cause?.message && e.statusCode) {
@@ -173,12 +192,18 @@ export function createRegisterInCatalogAction(
           ctx.logger.info(`${catalogInfoUrl} was already registered`);
         } else {
           const repository = withoutCredentials(remoteUrl);
-          throw new InputError(
+          const project = `${projectPathOf(repository)} (${repository})`;
+          if (wasRefused(error)) {
+            throw new InputError(
+              `The repository ${repository} was created and pushed, but the catalog refused to register it: ${reasonOf(
+                error,
+              )}. Nothing is in the catalog. Either fix ${catalogInfoPath} in the repository and register it by hand at ${catalogImportUrl} with ${catalogInfoUrl}, or delete the project ${project} and run the template again.`,
+            );
+          }
+          throw new ServiceUnavailableError(
             `The repository ${repository} was created and pushed, but registering it in the catalog failed: ${reasonOf(
               error,
-            )}. Nothing is in the catalog yet. Either register it by hand at ${catalogImportUrl} with ${catalogInfoUrl}, or delete the project ${projectPathOf(
-              repository,
-            )} (${repository}) and run the template again.`,
+            )}. It may have been registered before the failure: look for ${catalogInfoUrl} at ${catalogImportUrl}; if it is not there, register it by hand with that URL, or delete the project ${project} and run the template again.`,
           );
         }
       }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -107,10 +110,17 @@ describe('platform:validate', () => {
 
   it.each(['..', '../other', '/etc'])(
     'refuses the path %s outside the workspace',
-    async path => {
-      await expect(run({ path })).rejects.toThrow(/outside|not a directory/);
+    async outside => {
+      await expect(run({ path: outside })).rejects.toThrow(
+        /outside|not a directory/,
+      );
     },
   );
+
+  it('refuses a path that leads outside the workspace through a symbolic link', async () => {
+    fs.symlinkSync(os.tmpdir(), path.join(workspace.dir, 'escape'));
+    await expect(run({ path: 'escape' })).rejects.toThrow(/outside/);
+  });
 
   it('refuses a path that is not a directory', async () => {
     await expect(run({ path: 'nothing-here' })).rejects.toThrow(
