@@ -97,7 +97,7 @@ export class DeployStatusService {
 
   /**
    * Many entities at once (the catalog-wide page): their environments in one catalog request,
-   * and their upstream look-ups started in one turn, so same-kind lists are merged.
+   * and their upstream look-ups started together, so same-kind lists are merged.
    */
   async getEntityStatuses(entities: Entity[]): Promise<EntityDeployStatus[]> {
     const environments = await this.options.environments.ofEach(entities);
