@@ -1,6 +1,7 @@
 # Module calls for the resources requested through the platform portal. The modules are the
-# platform team's (GitLab Terraform module registry, group platform), one implementation per
-# cloud behind the same inputs; versions are pinned and Renovate proposes new ones.
+# platform team's (this GitLab's Terraform module registry, group platform; CI reads it with the
+# job token), one implementation per cloud behind the same inputs; versions are pinned and
+# Renovate proposes new ones.
 
 locals {
   # On every resource: what it is for and who owns it.
@@ -15,7 +16,7 @@ locals {
 # Object storage. The workload's pods may read and write objects (workload identity); nothing
 # is public.
 module "bucket" {
-  source  = "gitlab.example.com/platform/bucket/google"
+  source  = "localhost:7101/platform/bucket/google"
   version = "1.6.0"
 
   name                = "reporting-exports"

@@ -1,6 +1,7 @@
 # Module calls for the resources requested through the platform portal. The modules are the
-# platform team's (GitLab Terraform module registry, group platform), one implementation per
-# cloud behind the same inputs; versions are pinned and Renovate proposes new ones.
+# platform team's (this GitLab's Terraform module registry, group platform; CI reads it with the
+# job token), one implementation per cloud behind the same inputs; versions are pinned and
+# Renovate proposes new ones.
 
 locals {
   # On every resource: what it is for and who owns it.
@@ -13,15 +14,15 @@ locals {
 }
 
 # Redis. Reachable from the environment's clusters only; the module writes the address and the
-# AUTH string to Vault services/<workload>.
+# AUTH string to Vault services/<workload>/<name>, a path of its own.
 module "cache" {
-  source  = "gitlab.example.com/platform/redis/google"
+  source  = "localhost:7101/platform/redis/google"
   version = "1.3.2"
 
   name              = "checkout-rate-limits"
   tier              = var.cache_tier
   memory_gb         = var.cache_memory_gb
   workloads         = [var.workload]
-  vault_secret_path = "services/${var.workload}"
+  vault_secret_path = "services/${var.workload}/checkout-rate-limits"
   labels            = local.labels
 }

@@ -1,6 +1,7 @@
 # Module calls for the resources requested through the platform portal. The modules are the
-# platform team's (GitLab Terraform module registry, group platform), one implementation per
-# cloud behind the same inputs; versions are pinned and Renovate proposes new ones.
+# platform team's (this GitLab's Terraform module registry, group platform; CI reads it with the
+# job token), one implementation per cloud behind the same inputs; versions are pinned and
+# Renovate proposes new ones.
 
 locals {
   # On every resource: what it is for and who owns it.
@@ -13,10 +14,11 @@ locals {
 }
 
 # PostgreSQL. The workload's pods may connect (IAM database authentication through workload
-# identity); the module writes the connection settings to Vault services/<workload>, which the
-# service's ExternalSecret (deploy/base/externalsecret.yaml) copies into the pods' environment.
+# identity); the module writes the connection settings to Vault services/<workload>/<name>, a
+# path of its own, which the service's ExternalSecret (deploy/components/vault-secrets) copies
+# into the pods' environment.
 module "database" {
-  source  = "gitlab.example.com/platform/postgresql/google"
+  source  = "localhost:7101/platform/postgresql/google"
   version = "2.4.1"
 
   name                = "orders-archive-db"
@@ -26,6 +28,6 @@ module "database" {
   high_availability   = var.production
   deletion_protection = var.production
   workloads           = [var.workload]
-  vault_secret_path   = "services/${var.workload}"
+  vault_secret_path   = "services/${var.workload}/orders-archive-db"
   labels              = local.labels
 }

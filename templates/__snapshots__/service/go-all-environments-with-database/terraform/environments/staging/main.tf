@@ -1,6 +1,7 @@
 # Module calls for the resources requested through the platform portal. The modules are the
-# platform team's (GitLab Terraform module registry, group platform), one implementation per
-# cloud behind the same inputs; versions are pinned and Renovate proposes new ones.
+# platform team's (this GitLab's Terraform module registry, group platform; CI reads it with the
+# job token), one implementation per cloud behind the same inputs; versions are pinned and
+# Renovate proposes new ones.
 
 locals {
   # On every resource: what it is for and who owns it.
@@ -15,20 +16,22 @@ locals {
 # The cloud identity of the service's pods: the Kubernetes ServiceAccount they run as
 # (deploy/base/serviceaccount.yaml, annotated by each overlay) acts as it through workload identity.
 module "service_account" {
-  source  = "gitlab.example.com/platform/service-account/google"
+  source  = "localhost:7101/platform/service-account/google"
   version = "1.4.0"
 
-  name                       = var.workload
+  # GCP service account ids have 6 to 30 characters (the overlays' annotation uses the same id).
+  name                       = "stock-reservations"
   kubernetes_namespace       = var.workload
   kubernetes_service_account = var.workload
   labels                     = local.labels
 }
 
 # PostgreSQL. The workload's pods may connect (IAM database authentication through workload
-# identity); the module writes the connection settings to Vault services/<workload>, which the
-# service's ExternalSecret (deploy/base/externalsecret.yaml) copies into the pods' environment.
+# identity); the module writes the connection settings to Vault services/<workload>/<name>, a
+# path of its own, which the service's ExternalSecret (deploy/components/vault-secrets) copies
+# into the pods' environment.
 module "database" {
-  source  = "gitlab.example.com/platform/postgresql/google"
+  source  = "localhost:7101/platform/postgresql/google"
   version = "2.4.1"
 
   name                = "stock-reservations-db"
@@ -38,6 +41,6 @@ module "database" {
   high_availability   = var.production
   deletion_protection = var.production
   workloads           = [var.workload]
-  vault_secret_path   = "services/${var.workload}"
+  vault_secret_path   = "services/${var.workload}/stock-reservations-db"
   labels              = local.labels
 }

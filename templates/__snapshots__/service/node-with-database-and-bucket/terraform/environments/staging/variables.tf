@@ -17,8 +17,9 @@ variable "cloud_account" {
 }
 
 variable "region" {
-  description = "The environment's cloud region."
+  description = "The environment's cloud region (Environment spec.cloud.region, which may be absent): the provider's default region. null leaves it to the provider's own setting (GOOGLE_REGION, AWS_REGION); Azure resources have their own location."
   type        = string
+  default     = null
 }
 
 variable "workload" {

@@ -1,0 +1,5 @@
+provider "google" {
+  project        = var.cloud_account
+  region         = var.region
+  default_labels = local.labels
+}

@@ -1,0 +1,38 @@
+# What this root needs; terraform.tfvars gives this environment's values. The ranges are the
+# golden path form's (templates/ in the platform portal): a value outside them fails the plan.
+
+variable "environment" {
+  description = "Name of the catalog Environment this root provisions (environment:default/<name>)."
+  type        = string
+}
+
+variable "production" {
+  description = "Whether the environment is production: high availability and deletion protection."
+  type        = bool
+}
+
+variable "cloud_account" {
+  description = "The environment's cloud account (GCP project, AWS account or Azure subscription)."
+  type        = string
+}
+
+variable "region" {
+  description = "The environment's cloud region (Environment spec.cloud.region, which may be absent): the provider's default region. null leaves it to the provider's own setting (GOOGLE_REGION, AWS_REGION); Azure resources have their own location."
+  type        = string
+  default     = null
+}
+
+variable "workload" {
+  description = "The service whose pods use these resources: its Kubernetes namespace and service account."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,50}[a-z0-9]$", var.workload))
+    error_message = "workload must be a service name: lowercase letters, digits and dashes, starting with a letter."
+  }
+}
+
+variable "owner" {
+  description = "The owning team (its catalog Group name), for labels."
+  type        = string
+}
