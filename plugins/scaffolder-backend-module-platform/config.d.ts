@@ -4,8 +4,9 @@ export interface Config {
     platform?: {
       /**
        * Repository hosts `platform:check-request` accepts in a `repoUrl` (`host?owner=x&repo=y`),
-       * e.g. `gitlab.example.com`. The form's RepoUrlPicker `allowedHosts` is enforced only in
-       * the browser; this is the server-side check.
+       * e.g. `gitlab.example.com`. The form's `PlatformRepoUrlPicker` offers the same hosts
+       * (plugins/scaffolder-platform, whose config.d.ts sends this key to the browser); a
+       * form restricts only the browser, this is the server-side check.
        * @default the hosts of `integrations.gitlab`
        */
       allowedHosts?: string[];

@@ -3,6 +3,7 @@ import upstreamStatusPlugin from '@internal/plugin-upstream-status';
 import catalogPlatformPlugin from '@internal/plugin-catalog-platform';
 import datadogSloPlugin from '@internal/plugin-datadog-slo';
 import deployStatusPlugin from '@internal/plugin-deploy-status';
+import scaffolderPlatformModule from '@internal/plugin-scaffolder-platform';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
@@ -25,6 +26,8 @@ export default createApp({
     catalogPlatformPlugin,
     datadogSloPlugin,
     deployStatusPlugin,
+    // PlatformRepoUrlPicker for Backstage's scaffolder (hosts from scaffolder.platform.allowedHosts).
+    scaffolderPlatformModule,
     gitlabUpstreamGate,
     argocdUpstreamGate,
     kubernetesUpstreamGate,

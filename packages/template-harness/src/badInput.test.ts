@@ -113,9 +113,10 @@ it('refuses an owner that is not in the catalog, naming it', async () => {
   expect(refusal.message).toMatch(/catalog/i);
 });
 
-it('refuses a repository host the template does not allow, naming it', async () => {
-  // github.com has an integration (Backstage's default), so only the template's allowed hosts
-  // (RepoUrlPicker's allowedHosts: localhost:7101) can refuse it.
+it('refuses a repository host the portal does not publish to, naming it', async () => {
+  // github.com has an integration (Backstage's default), so only the portal's allowed hosts
+  // (scaffolder.platform.allowedHosts: localhost:7101, checked by platform:check-request and
+  // offered by the form's PlatformRepoUrlPicker) can refuse it.
   const refusal = await dryRunRefusal({
     repoUrl: 'github.com?owner=commerce&repo=orders-api',
   });

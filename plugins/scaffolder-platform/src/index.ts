@@ -1,0 +1,7 @@
+/**
+ * The portal's scaffolder form fields (new frontend system): `PlatformRepoUrlPicker`.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderPlatformModule as default } from './module';
