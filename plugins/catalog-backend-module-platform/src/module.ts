@@ -16,6 +16,7 @@ import { CatalogFindingsProcessor } from './findings/CatalogFindingsProcessor';
 import { DuplicateDefinitionReader } from './findings/DuplicateDefinitionReader';
 import { findMissingRelationTargets } from './findings/findMissingRelationTargets';
 import { refreshEntitiesSoon } from './findings/refreshEntities';
+import { coalesceEntityListWrites } from './http/coalesceEntityListWrites';
 import { refreshCatalogTableStatistics } from './maintenance/refreshCatalogTableStatistics';
 
 export const catalogModulePlatform = createBackendModule({
@@ -27,11 +28,23 @@ export const catalogModulePlatform = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
       },
-      async init({ catalog, config, database, logger, scheduler, urlReader }) {
+      async init({
+        catalog,
+        config,
+        database,
+        httpRouter,
+        logger,
+        scheduler,
+        urlReader,
+      }) {
+        // Modules start before their plugin, so this runs ahead of the catalog's own routes.
+        httpRouter.use(coalesceEntityListWrites());
+
         const knex = await database.getClient();
         const findings = await CatalogFindingsStore.create(knex);
         const refreshWithFindings = (entityRefs: string[]) => {
