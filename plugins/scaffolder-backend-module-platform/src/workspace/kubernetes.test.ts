@@ -139,6 +139,33 @@ describe('checkKubernetesFile', () => {
     expect(check(production)).toEqual([]);
   });
 
+  it('refuses label values the API server would refuse, on their own lines', () => {
+    const long = `orders-api-${'x'.repeat(60)}`;
+    workspace.replace(
+      deployment,
+      '    matchLabels:\n      app.kubernetes.io/name: orders-api',
+      `    matchLabels:\n      app.kubernetes.io/name: ${long}`,
+    );
+    workspace.replace(
+      deployment,
+      '      labels:\n        app.kubernetes.io/name: orders-api',
+      '      labels:\n        app.kubernetes.io/name: orders api',
+    );
+    expect(check(deployment)).toEqual([
+      {
+        file: deployment,
+        line: workspace.lineOf(deployment, long),
+        message: `Deployment: spec.selector.matchLabels["app.kubernetes.io/name"] is ${long.length} characters long; Kubernetes allows at most 63 in a label value`,
+      },
+      {
+        file: deployment,
+        line: workspace.lineOf(deployment, 'orders api'),
+        message:
+          'Deployment: spec.template.metadata.labels["app.kubernetes.io/name"] "orders api" is not a valid label value (letters, digits, "-", "_" and ".", starting and ending with a letter or digit)',
+      },
+    ]);
+  });
+
   it('reads manifests as YAML 1.1, as Kubernetes does: `yes` is not a string', () => {
     workspace.replace(deployment, "value: '8080'", 'value: yes');
     expect(check(deployment)).toEqual([

@@ -1,6 +1,7 @@
 import { isCatalogApiVersion } from './catalogInfo';
 import { KubernetesSchemas } from './kubernetes/kubernetesSchemas';
 import { checkKustomizeReferences } from './kubernetes/kustomizeReferences';
+import { labelValueProblems } from './kubernetes/labelValues';
 import { schemaErrorsToProblems } from './schemaErrors';
 import { WorkspaceProblem } from './types';
 import { parseYamlFile } from './yamlSource';
@@ -67,6 +68,9 @@ export function checkKubernetesFile(
         document,
         validate(manifest),
         `${where}${kind}: `,
+      ),
+      ...labelValueProblems(document, manifest, `${where}${kind}: `).map(
+        problem => ({ file, ...problem }),
       ),
     );
   }
