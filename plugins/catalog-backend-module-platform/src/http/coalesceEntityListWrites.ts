@@ -12,14 +12,29 @@ export const COALESCE_LIMIT_BYTES = 1024 * 1024;
 
 type WriteCallback = (error?: Error | null) => void;
 
-function toBuffer(chunk: unknown, encoding: unknown): Buffer {
+/**
+ * A written chunk as kept until it is handed on: UTF-8 text stays a string (joining strings
+ * allocates no Buffers, whose external memory makes V8 collect garbage sooner), anything else
+ * becomes bytes.
+ */
+type Part = string | Buffer;
+
+function toPart(chunk: unknown, encoding: unknown): Part {
   if (typeof chunk === 'string') {
-    return Buffer.from(
-      chunk,
-      typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8',
-    );
+    return typeof encoding !== 'string' || /^utf-?8$/i.test(encoding)
+      ? chunk
+      : Buffer.from(chunk, encoding as BufferEncoding);
   }
   return Buffer.from(chunk as Uint8Array);
+}
+
+function joinParts(parts: Part[]): Part {
+  if (parts.every(part => typeof part === 'string')) {
+    return parts.join('');
+  }
+  return Buffer.concat(
+    parts.map(part => (typeof part === 'string' ? Buffer.from(part) : part)),
+  );
 }
 
 /**
@@ -42,19 +57,23 @@ export function coalesceEntityListWrites(): RequestHandler {
 
 function coalesceWrites(res: Response) {
   const write = res.write.bind(res) as (
-    chunk: Buffer,
+    chunk: Part,
     callback?: WriteCallback,
   ) => boolean;
   const end = res.end.bind(res) as (
-    chunk?: Buffer,
+    chunk?: Part,
     callback?: () => void,
   ) => Response;
-  let gathered: Buffer[] = [];
+  let gathered: Part[] = [];
   let size = 0;
   let handedOn = false;
 
+  const gather = (part: Part) => {
+    gathered.push(part);
+    size += Buffer.byteLength(part);
+  };
   const handOn = (callback?: WriteCallback) => {
-    const data = Buffer.concat(gathered, size);
+    const data = joinParts(gathered);
     gathered = [];
     size = 0;
     handedOn = true;
@@ -65,9 +84,7 @@ function coalesceWrites(res: Response) {
     const done = (typeof encoding === 'function' ? encoding : callback) as
       | WriteCallback
       | undefined;
-    const buffer = toBuffer(chunk, encoding);
-    gathered.push(buffer);
-    size += buffer.length;
+    gather(toPart(chunk, encoding));
     // A caller that waits for its write to be flushed gets it handed on now.
     if (done || size >= COALESCE_LIMIT_BYTES) {
       return handOn(done);
@@ -77,7 +94,7 @@ function coalesceWrites(res: Response) {
 
   res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
     let done = callback as (() => void) | undefined;
-    let last: Buffer | undefined;
+    let last: Part | undefined;
     if (typeof chunk === 'function') {
       done = chunk as () => void;
     } else {
@@ -85,28 +102,27 @@ function coalesceWrites(res: Response) {
         done = encoding as () => void;
       }
       if (chunk !== undefined && chunk !== null) {
-        last = toBuffer(chunk, encoding);
+        last = toPart(chunk, encoding);
       }
     }
     if (
-      last &&
+      last !== undefined &&
       size &&
       !handedOn &&
-      Number(res.getHeader('content-length')) === last.length
+      Number(res.getHeader('content-length')) === Buffer.byteLength(last)
     ) {
       // A whole body of its own (res.send sets its length) after list writes: an error handler
       // answering for a list that failed half-way. It replaces the half list, never sent.
       gathered = [];
       size = 0;
     }
-    if (last) {
-      gathered.push(last);
-      size += last.length;
+    if (last !== undefined) {
+      gather(last);
     }
     if (!handedOn) {
       // The whole answer in one piece (without a compression middleware in front, Node then
       // sends it with a Content-Length).
-      return end(size ? Buffer.concat(gathered, size) : undefined, done);
+      return end(gathered.length ? joinParts(gathered) : undefined, done);
     }
     if (size) {
       handOn();
