@@ -1,6 +1,7 @@
 import { CatalogClient } from '@backstage/catalog-client';
 import { SeededRandom } from '../generate/seededRandom';
 import { LatencySummary, summarize } from '../measure/percentiles';
+import { createBrowserLikeFetch } from './browserLikeFetch';
 
 /** The requests the catalog pages make, as the frontend (catalog-react 1.55) sends them. */
 export interface CatalogWorkloadResult {
@@ -9,6 +10,8 @@ export interface CatalogWorkloadResult {
   listPageWithText: LatencySummary;
   facets: LatencySummary;
   byRefs50: LatencySummary;
+  /** The same requests through Node's own fetch: what that client adds (see browserLikeFetch). */
+  byRefs50NodeFetch: LatencySummary;
   entityPage: LatencySummary;
 }
 
@@ -48,14 +51,21 @@ const BY_NAME = [{ field: 'metadata.name', order: 'asc' as const }];
  * Backstage's own catalog client, which the frontend uses too, so every request is serialised
  * exactly as the catalog pages send it; authenticated with the run's static token.
  */
-function catalogClientFor(baseUrl: string, token: string) {
+function catalogClientFor(
+  baseUrl: string,
+  token: string,
+  fetchImplementation: typeof fetch,
+) {
   return new CatalogClient({
     discoveryApi: { getBaseUrl: async () => `${baseUrl}/api/catalog` },
     fetchApi: {
       fetch: (input, init) =>
-        fetch(input, {
+        fetchImplementation(input, {
           ...init,
-          headers: { ...init?.headers, authorization: `Bearer ${token}` },
+          headers: {
+            ...Object.fromEntries(new Headers(init?.headers).entries()),
+            authorization: `Bearer ${token}`,
+          },
         }),
     },
   });
@@ -67,20 +77,39 @@ async function timed(samples: number[], work: () => Promise<unknown>) {
   samples.push(performance.now() - started);
 }
 
-/**
- * Sends each kind of request `warmup + samples` times, one at a time, and summarises the last
- * `samples` latencies. Variable parts (text terms, refs, the entity) are drawn from a seeded
- * source, so stock and portal answer the same sequence.
- */
-export async function runCatalogWorkload(options: {
-  baseUrl: string;
-  token: string;
+interface WorkloadOptions {
   allRefs: string[];
   serviceRefs: string[];
   samples: number;
   warmup: number;
-}): Promise<CatalogWorkloadResult> {
-  const catalog = catalogClientFor(options.baseUrl, options.token);
+}
+
+/**
+ * Sends each kind of request `warmup + samples` times, one at a time, and summarises the last
+ * `samples` latencies. Variable parts (text terms, refs, the entity) are drawn from a seeded
+ * source, so stock and portal answer the same sequence. Requests go through a browser-like client
+ * (see browserLikeFetch); by-refs is measured once more through Node's fetch at the end.
+ */
+export async function runCatalogWorkload(
+  options: WorkloadOptions & { baseUrl: string; token: string },
+): Promise<CatalogWorkloadResult> {
+  const browserLike = createBrowserLikeFetch();
+  try {
+    return await runRequests(
+      options,
+      catalogClientFor(options.baseUrl, options.token, browserLike.fetch),
+      catalogClientFor(options.baseUrl, options.token, fetch),
+    );
+  } finally {
+    browserLike.close();
+  }
+}
+
+async function runRequests(
+  options: WorkloadOptions,
+  catalog: CatalogClient,
+  catalogThroughNodeFetch: CatalogClient,
+): Promise<CatalogWorkloadResult> {
   const random = new SeededRandom(42);
   const rounds = options.warmup + options.samples;
 
@@ -139,12 +168,18 @@ export async function runCatalogWorkload(options: {
     const targets = new Set(entity?.relations?.map(r => r.targetRef));
     return catalog.getEntitiesByRefs({ entityRefs: [...targets] });
   });
+  const byRefs50NodeFetch = await measure(() =>
+    catalogThroughNodeFetch.getEntitiesByRefs({
+      entityRefs: random.sample(options.allRefs, 50),
+    }),
+  );
   return {
     listPage,
     listCount,
     listPageWithText,
     facets,
     byRefs50,
+    byRefs50NodeFetch,
     entityPage,
   };
 }

@@ -46,6 +46,16 @@ const FIGURES: Array<{
   { label: 'by-refs (50) p50', unit: 'ms', value: r => r.byRefs50.p50 },
   { label: 'by-refs (50) p95', unit: 'ms', value: r => r.byRefs50.p95 },
   {
+    label: 'by-refs (50) p50, Node fetch',
+    unit: 'ms',
+    value: r => r.byRefs50NodeFetch?.p50 ?? NaN,
+  },
+  {
+    label: 'by-refs (50) p95, Node fetch',
+    unit: 'ms',
+    value: r => r.byRefs50NodeFetch?.p95 ?? NaN,
+  },
+  {
     label: 'entity page lookups p50',
     unit: 'ms',
     value: r => r.entityPage.p50,
@@ -63,6 +73,19 @@ const FIGURES: Array<{
 function format(value: number) {
   if (Number.isNaN(value)) return '–';
   return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
+/** Load time of every round, per variant: the spread behind the medians. */
+function perRoundLoad(results: BenchResult[]): string {
+  const variants = [...new Set(results.map(r => r.variant))];
+  const perVariant = variants.map(variant => {
+    const seconds = results
+      .filter(r => r.variant === variant)
+      .sort((a, b) => a.round - b.round)
+      .map(r => (r.loadedMs / 1000).toFixed(1));
+    return `${variant} ${seconds.join(' / ')}`;
+  });
+  return `Loaded per round (s): ${perVariant.join('; ')}.`;
 }
 
 /**
@@ -109,11 +132,14 @@ export function formatReport(results: BenchResult[]): string {
       lines.push(
         `| ${[
           figure.label,
-          ...values.map(v => `${format(v)}${unit}`),
+          ...values.map(v =>
+            Number.isNaN(v) ? format(v) : `${format(v)}${unit}`,
+          ),
           ...ratios,
         ].join(' | ')} |`,
       );
     }
+    lines.push('', perRoundLoad(results.filter(r => r.database === database)));
     return lines.join('\n');
   });
   return sections.join('\n\n');
