@@ -105,7 +105,8 @@ async function main() {
   const results: BenchResult[] = [];
   for (let round = 1; round <= Number(values.rounds); round += 1) {
     // Every other round the other way round, so that neither variant always loads right after
-    // the other one on a machine that still settles from it.
+    // the other one on a machine that still settles from it. With two variants that makes one
+    // of them run twice in a row at each round boundary (stock, portal | portal, stock | …).
     const order = round % 2 === 1 ? variants : [...variants].reverse();
     for (const database of databases) {
       for (const variant of order) {

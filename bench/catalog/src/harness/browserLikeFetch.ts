@@ -1,8 +1,12 @@
 import http from 'node:http';
 import zlib from 'node:zlib';
 
-/** What Chromium sends; zstd left out as Node 22's zlib cannot decode it. */
+/** What Chromium sends, less zstd, which the backend's compression middleware does not offer. */
 const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br';
+/** Statuses whose Response must not have a body. */
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+/** A backend that stops answering ends the run with an error instead of hanging it. */
+const REQUEST_TIMEOUT_MS = 60_000;
 
 function decode(body: Buffer, contentEncoding: string | undefined): Buffer {
   switch (contentEncoding ?? 'identity') {
@@ -22,7 +26,14 @@ function decode(body: Buffer, contentEncoding: string | undefined): Buffer {
 function headersOf(incoming: http.IncomingHttpHeaders): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming)) {
-    if (value === undefined || name === 'content-encoding') continue;
+    // The body handed over is decoded, so its encoding and compressed length no longer apply.
+    if (
+      value === undefined ||
+      name === 'content-encoding' ||
+      name === 'content-length'
+    ) {
+      continue;
+    }
     for (const item of Array.isArray(value) ? value : [value]) {
       headers.append(name, item);
     }
@@ -43,12 +54,9 @@ function bodyOf(init: RequestInit | undefined): string | undefined {
  * asking for compression as a browser does and decoding the answer before handing it over.
  *
  * Why not Node's own fetch: on these machines the benchmark client shares two cores with the
- * backend and PostgreSQL, and Node's fetch (undici, WHATWG streams) spends its own CPU on every
- * answer. Against a local server that only replays a recorded 86 kB by-refs(50) answer, Node's
- * fetch took p50 1.3–1.7 ms and p95 4.6–6.2 ms per request, this client p50 0.8 ms and p95 1.4 ms.
- * That difference is the client's, not the catalog's: a browser decodes in its network process,
- * off the page's thread. The benchmark still measures by-refs once through Node's fetch, so the
- * client's share stays visible in its report.
+ * backend and PostgreSQL, and Node's fetch (undici, WHATWG streams) spends enough CPU of its own
+ * on every answer to show in the catalog's figures (measured in docs/benchmarks.md, "the
+ * client's share"). A browser decodes in its network process, off the page's thread.
  */
 export function createBrowserLikeFetch(): {
   fetch: typeof fetch;
@@ -66,6 +74,11 @@ export function createBrowserLikeFetch(): {
     const url = new URL(input);
     if (url.protocol !== 'http:') {
       throw new Error(`browserLikeFetch only speaks http, not ${url.href}`);
+    }
+    if (init?.signal || (init?.redirect && init.redirect !== 'follow')) {
+      throw new Error(
+        'browserLikeFetch supports neither signals nor redirects',
+      );
     }
     const body = bodyOf(init);
     const headers: Record<string, string> = {
@@ -91,14 +104,11 @@ export function createBrowserLikeFetch(): {
               );
               const status = incoming.statusCode ?? 0;
               resolve(
-                new Response(
-                  status === 204 || status === 304 ? null : decoded,
-                  {
-                    status,
-                    statusText: incoming.statusMessage,
-                    headers: headersOf(incoming.headers),
-                  },
-                ),
+                new Response(NULL_BODY_STATUSES.has(status) ? null : decoded, {
+                  status,
+                  statusText: incoming.statusMessage,
+                  headers: headersOf(incoming.headers),
+                }),
               );
             } catch (error) {
               reject(error);
@@ -107,6 +117,11 @@ export function createBrowserLikeFetch(): {
         },
       );
       request.on('error', reject);
+      request.setTimeout(REQUEST_TIMEOUT_MS, () =>
+        request.destroy(
+          new Error(`No answer from ${url.href} in ${REQUEST_TIMEOUT_MS} ms`),
+        ),
+      );
       request.end(body);
     });
   };

@@ -40,12 +40,13 @@ describe('formatReport', () => {
     result('stock', 1, 80_000, 9),
     result('portal', 1, 90_000, 6),
     result('portal', 2, 70_000, 8),
-    result('stock', 2, 84_000, 10),
     result('stock', 3, 82_000, 12),
+    result('stock', 2, 84_000, 10),
     result('portal', 3, 86_000, 7),
   ]);
 
   it('gives each figure as the median over rounds beside stock, with the ratio', () => {
+    // three rounds: the middle value
     expect(report).toContain('median of 3 rounds');
     expect(report).toContain(
       '| loaded (processed + stitched) | 82.0 s | 86.0 s | 1.05 |',
@@ -64,8 +65,9 @@ describe('formatReport', () => {
 
   it('shows a figure older results lack as a dash, not as zero', () => {
     const { byRefs50NodeFetch: _, ...older } = result('stock', 1, 80_000, 9);
-    expect(formatReport([older as BenchResult])).toContain(
-      '| by-refs (50) p95, Node fetch | – |',
-    );
+    const portal = { ...older, variant: 'portal' as const };
+    expect(
+      formatReport([older as BenchResult, portal as BenchResult]),
+    ).toContain('| by-refs (50) p95, Node fetch | – | – | – |');
   });
 });

@@ -127,7 +127,10 @@ export function formatReport(results: BenchResult[]): string {
       const values = variants.map(v => medianOf(v, figure.value));
       const stock = medianOf('stock', figure.value);
       const ratios = ratioHeaders.length
-        ? others.map(v => (medianOf(v, figure.value) / stock).toFixed(2))
+        ? others.map(v => {
+            const ratio = medianOf(v, figure.value) / stock;
+            return Number.isNaN(ratio) ? format(ratio) : ratio.toFixed(2);
+          })
         : [];
       lines.push(
         `| ${[

@@ -16,4 +16,9 @@ describe('percentile', () => {
     expect(samples).toEqual([3, 1, 2]);
     expect(median([10, 30, 20])).toBe(20);
   });
+
+  it('takes the mean of the two middle values of an even count', () => {
+    expect(median([94.1, 116.2, 97.6, 111.3])).toBeCloseTo(104.45);
+    expect(median([])).toBeNaN();
+  });
 });

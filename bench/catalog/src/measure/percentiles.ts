@@ -20,7 +20,16 @@ export function summarize(samples: readonly number[]): LatencySummary {
   };
 }
 
-/** The median of a list of figures (e.g. the same measurement over several rounds). */
+/**
+ * The median of a list of figures (e.g. the same measurement over several rounds); for an even
+ * count the mean of the two middle values, as a nearest rank would take the lower one and
+ * flatter whichever side has the wider spread.
+ */
 export function median(values: readonly number[]): number {
-  return percentile(values, 50);
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? sorted[middle]
+    : (sorted[middle - 1] + sorted[middle]) / 2;
 }
