@@ -16,3 +16,4 @@ export {
   isEnvironmentEntity,
 } from './kinds/EnvironmentEntity';
 export * from './annotations';
+export * from './kubernetesLabels';

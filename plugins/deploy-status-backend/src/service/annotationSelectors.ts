@@ -8,6 +8,7 @@ import {
   ANNOTATION_KUBERNETES_LABEL_SELECTOR,
   readArgoCdApps,
   readGitlabProject,
+  isKubernetesLabelValue,
   readKubernetesWorkloads,
 } from '@internal/catalog-model-platform';
 
@@ -17,8 +18,6 @@ export type Selection<T> =
   | { state: 'not-configured'; message: string }
   | { state: 'error'; message: string };
 
-// Kubernetes label values: 63 characters, alphanumerics with -, _ and . inside.
-const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
 // A selector term: key, optional operator and value(s); loose on purpose, the upstream is the judge.
 const SELECTOR =
   /^[^\s,]+(?:\s*(?:=|==|!=)\s*[^\s,]*)?(?:\s*,\s*[^\s,]+(?:\s*(?:=|==|!=)\s*[^\s,]*)?)*$/;
@@ -41,7 +40,7 @@ export function kubernetesSelection(entity: Entity): Selection<string> {
         };
   }
   const id = workloads.id!;
-  return LABEL_VALUE.test(id)
+  return isKubernetesLabelValue(id)
     ? { state: 'ok', value: `${ANNOTATION_KUBERNETES_ID}=${id}` }
     : {
         state: 'error',

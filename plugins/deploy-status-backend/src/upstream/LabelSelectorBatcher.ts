@@ -1,3 +1,7 @@
+import {
+  isKubernetesLabelKey,
+  isKubernetesLabelValue,
+} from '@internal/catalog-model-platform';
 /** Values per merged request; keeps the URL of a set-based selector well under 8 KB. */
 const DEFAULT_MAX_VALUES = 100;
 
@@ -9,14 +13,6 @@ const DEFAULT_MAX_VALUES = 100;
  */
 const DEFAULT_WINDOW_MS = 5;
 
-// Kubernetes label syntax (also Argo CD's, which parses selectors with the same library): a key
-// is an optional DNS-subdomain prefix and a name; a value is at most 63 characters.
-const LABEL_NAME = '[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?';
-const LABEL_KEY = new RegExp(
-  `^(?:[a-z0-9](?:[-a-z0-9.]{0,251}[a-z0-9])?/)?${LABEL_NAME}$`,
-);
-const LABEL_VALUE = new RegExp(`^${LABEL_NAME}$`);
-
 /**
  * `key=value` (or `key==value`) with a valid label key and value: the one selector form that can
  * be merged with others of its key. Anything else is sent alone, so a malformed annotation fails
@@ -26,7 +22,11 @@ export function singleEqualityTerm(
   selector: string,
 ): { key: string; value: string } | undefined {
   const match = selector.trim().match(/^([^\s,=!()]+)\s*==?\s*([^\s,=!()]+)$/);
-  if (!match || !LABEL_KEY.test(match[1]) || !LABEL_VALUE.test(match[2])) {
+  if (
+    !match ||
+    !isKubernetesLabelKey(match[1]) ||
+    !isKubernetesLabelValue(match[2])
+  ) {
     return undefined;
   }
   return { key: match[1], value: match[2] };

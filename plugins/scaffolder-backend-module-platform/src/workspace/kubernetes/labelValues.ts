@@ -1,8 +1,8 @@
+import {
+  isKubernetesLabelValue,
+  KUBERNETES_LABEL_VALUE_MAX_LENGTH,
+} from '@internal/catalog-model-platform';
 import { YamlSourceDocument } from '../yamlSource';
-
-/** Kubernetes label values: at most 63 characters, alphanumeric at both ends (or empty). */
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const MAX_LABEL_VALUE = 63;
 
 /** Where manifests carry labels the API server checks (objects, pod templates, selectors). */
 const LABEL_MAPS = [
@@ -15,7 +15,7 @@ const LABEL_MAPS = [
  * Label values the API server would refuse, which the schemas leave as free strings. Today's
  * templates label with names that are valid values; this catches a template author's label built
  * from several of them (over 63 characters), which Argo CD's first sync would otherwise be the
- * first to refuse, after the repository was published.
+ * first to refuse, after the repository was published. An empty value is valid in Kubernetes.
  */
 export function labelValueProblems(
   document: YamlSourceDocument,
@@ -32,14 +32,14 @@ export function labelValueProblems(
     for (const [key, value] of Object.entries(labels)) {
       if (typeof value !== 'string') continue; // the schema reports a non-string
       const line = document.lineOf(`/${path.join('/')}`, key);
-      if (value.length > MAX_LABEL_VALUE) {
+      if (value.length > KUBERNETES_LABEL_VALUE_MAX_LENGTH) {
         problems.push({
           line,
           message: `${prefix}${path.join('.')}["${key}"] is ${
             value.length
-          } characters long; Kubernetes allows at most ${MAX_LABEL_VALUE} in a label value`,
+          } characters long; Kubernetes allows at most ${KUBERNETES_LABEL_VALUE_MAX_LENGTH} in a label value`,
         });
-      } else if (!LABEL_VALUE.test(value)) {
+      } else if (value !== '' && !isKubernetesLabelValue(value)) {
         problems.push({
           line,
           message: `${prefix}${path.join(
