@@ -26,6 +26,7 @@ import { checkpointPostgres, dropPostgresDatabase } from './harness/postgres';
 import { startBenchBackend } from './harness/startBenchBackend';
 import { waitForCatalogLoaded } from './harness/waitForCatalogLoaded';
 import { runCatalogWorkload } from './harness/catalogWorkload';
+import { roundOrder } from './harness/roundOrder';
 import { readProcessMemory } from './measure/processMemory';
 import { BenchResult, formatReport } from './harness/report';
 
@@ -104,12 +105,8 @@ async function main() {
 
   const results: BenchResult[] = [];
   for (let round = 1; round <= Number(values.rounds); round += 1) {
-    // Every other round the other way round, so that neither variant always loads right after
-    // the other one on a machine that still settles from it. With two variants that makes one
-    // of them run twice in a row at each round boundary (stock, portal | portal, stock | …).
-    const order = round % 2 === 1 ? variants : [...variants].reverse();
     for (const database of databases) {
-      for (const variant of order) {
+      for (const variant of roundOrder(variants, round)) {
         const { catalog, directory } = catalogs[variant];
         const run = {
           database,

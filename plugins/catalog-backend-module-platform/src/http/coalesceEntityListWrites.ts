@@ -39,9 +39,9 @@ function joinParts(parts: Part[]): Part {
 
 /**
  * The catalog writes an entity list as one `res.write` per entity. Behind the backend's
- * compression middleware each write becomes its own zlib operation on the thread pool, and those
- * round trips were half of a by-refs(50) answer (p50 10 ms with gzip, 5 ms without; compressing
- * the same 90 kB in one piece takes 0.8 ms). This gathers a list's writes and hands them on as
+ * compression middleware each write becomes its own zlib operation on the thread pool: on a
+ * loaded catalog that was 22–43 % of a by-refs(50) answer at p50, where compressing the same
+ * 90 kB in one piece takes 0.8 ms (docs/benchmarks.md). This gathers a list's writes and hands them on as
  * one at the end (or whenever {@link COALESCE_LIMIT_BYTES} have gathered), so the answer is
  * compressed in one go. The bytes sent are the same; only their grouping changes. A write with a
  * callback is handed on at once (its caller waits for it); other routes pass untouched.
