@@ -20,14 +20,21 @@ import {
   BENCH_VARIANTS,
   BenchDatabase,
   BenchVariant,
-  postgresDatabaseName,
+  postgresDatabasePrefix,
 } from './harness/benchConfig';
-import { checkpointPostgres, dropPostgresDatabase } from './harness/postgres';
+import {
+  checkpointPostgres,
+  dropPostgresDatabases,
+  postgresActivityBetween,
+  readPostgresActivity,
+} from './harness/postgres';
 import { startBenchBackend } from './harness/startBenchBackend';
 import { waitForCatalogLoaded } from './harness/waitForCatalogLoaded';
 import { runCatalogWorkload } from './harness/catalogWorkload';
 import { roundOrder } from './harness/roundOrder';
+import { signInAsGuest } from './harness/signInAsGuest';
 import { readProcessMemory } from './measure/processMemory';
+import { cpuTimeBetween, readCpuTimes } from './measure/cpuTime';
 import { BenchResult, formatReport } from './harness/report';
 
 function listOption<T extends string>(
@@ -117,13 +124,19 @@ async function main() {
           postgresUrl,
         };
         if (database === 'postgres') {
-          await dropPostgresDatabase(postgresUrl, postgresDatabaseName(run));
+          await dropPostgresDatabases(postgresUrl, postgresDatabasePrefix(run));
           await checkpointPostgres(postgresUrl);
         }
         log(`round ${round}: ${database} ${variant} …`);
         const backend = await startBenchBackend(run, workDirectory);
         try {
           let lastLogged = 0;
+          const postgresActivity = async () =>
+            database === 'postgres'
+              ? readPostgresActivity(postgresUrl)
+              : undefined;
+          const cpuBefore = await readCpuTimes(backend.pid);
+          const activityBefore = await postgresActivity();
           const load = await waitForCatalogLoaded({
             baseUrl: backend.baseUrl,
             pid: backend.pid,
@@ -139,10 +152,13 @@ async function main() {
               }
             },
           });
+          const cpuAfter = await readCpuTimes(backend.pid);
+          const activityAfter = await postgresActivity();
           const memoryAfterLoad = await readProcessMemory(backend.pid);
           const workload = await runCatalogWorkload({
             baseUrl: backend.baseUrl,
             token: run.token,
+            userToken: await signInAsGuest(backend.baseUrl),
             allRefs: [...catalog.refsByKind.values()].flat(),
             serviceRefs: catalog.serviceRefs,
             samples: Number(values.samples),
@@ -156,6 +172,12 @@ async function main() {
             entities: count,
             startupMs: backend.startupMs,
             loadedMs: load.loadedMs,
+            processedMs: load.processedMs,
+            loadCpu: cpuTimeBetween(cpuBefore, cpuAfter),
+            loadPostgres: postgresActivityBetween(
+              activityBefore,
+              activityAfter,
+            ),
             relations: load.progress.relations,
             entitiesWithErrors: load.progress.entitiesWithErrors,
             rssAfterLoadMiB: memoryAfterLoad.rssMiB,
@@ -165,15 +187,23 @@ async function main() {
           };
           results.push(result);
           log(
-            `  loaded in ${(load.loadedMs / 1000).toFixed(1)} s, ${
+            `  loaded in ${(load.loadedMs / 1000).toFixed(
+              1,
+            )} s (processed in ${(load.processedMs / 1000).toFixed(1)} s), ${
               load.progress.relations
-            } relations, ${load.progress.entitiesWithErrors} with errors`,
+            } relations, ${
+              load.progress.entitiesWithErrors
+            } with errors; CPU during load ${JSON.stringify(result.loadCpu)}${
+              result.loadPostgres
+                ? `, PostgreSQL ${JSON.stringify(result.loadPostgres)}`
+                : ''
+            }`,
           );
         } finally {
           await backend.stop();
         }
         if (database === 'postgres') {
-          await dropPostgresDatabase(postgresUrl, postgresDatabaseName(run));
+          await dropPostgresDatabases(postgresUrl, postgresDatabasePrefix(run));
         }
       }
     }

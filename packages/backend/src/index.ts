@@ -36,6 +36,9 @@ backend.add(
 backend.add(import('@internal/plugin-scaffolder-backend-module-platform'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
+// Every plugin's permission checks: a signed-in user's decisions reused for a few seconds
+// (permission.platform.decisionCacheSeconds): each check is otherwise an HTTP round trip.
+backend.add(import('@internal/permission-node-platform'));
 backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );

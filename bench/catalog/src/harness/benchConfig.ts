@@ -27,9 +27,12 @@ export interface BenchRun {
   postgresUrl: string;
 }
 
-/** The PostgreSQL database a run's catalog lives in (plugin division mode: one per plugin). */
-export function postgresDatabaseName(run: Pick<BenchRun, 'variant'>) {
-  return `bench_${run.variant.replace('-', '_')}_catalog`;
+/**
+ * What the names of a run's PostgreSQL databases start with (plugin division mode: one database
+ * per plugin, `<prefix>catalog`, `<prefix>auth`).
+ */
+export function postgresDatabasePrefix(run: Pick<BenchRun, 'variant'>) {
+  return `bench_${run.variant.replace('-', '_')}_`;
 }
 
 /**
@@ -53,7 +56,7 @@ export function benchAppConfig(run: BenchRun) {
       ? { client: 'better-sqlite3', connection: ':memory:' }
       : {
           client: 'pg',
-          prefix: `bench_${run.variant.replace('-', '_')}_`,
+          prefix: postgresDatabasePrefix(run),
           connection: {
             host: url.hostname,
             port: Number(url.port || 5432),
@@ -62,6 +65,8 @@ export function benchAppConfig(run: BenchRun) {
           },
         };
   return {
+    // The auth backend's redirects point here; the benchmark has no frontend.
+    app: { baseUrl: 'http://127.0.0.1:3000' },
     backend: {
       baseUrl: `http://127.0.0.1:${run.port}`,
       listen: { host: '127.0.0.1', port: run.port },
@@ -75,6 +80,10 @@ export function benchAppConfig(run: BenchRun) {
         ],
       },
     },
+    // As create-app and the portal have it: permissions enforced, here with the allow-all policy,
+    // and the guest sign-in the harness gets a user's token from.
+    permission: { enabled: true },
+    auth: { environment: 'development', providers: { guest: {} } },
     catalog: {
       rules: [
         {

@@ -13,6 +13,12 @@ export interface CatalogWorkloadResult {
   /** The same requests through Node's own fetch: what that client adds (see browserLikeFetch). */
   byRefs50NodeFetch: LatencySummary;
   entityPage: LatencySummary;
+  /**
+   * by-refs and the entity page once more with a signed-in user's token, the same refs and
+   * entities: what the permission check adds (absent from results of earlier versions).
+   */
+  byRefs50AsUser?: LatencySummary;
+  entityPageAsUser?: LatencySummary;
 }
 
 /** Fields the catalog table's search box filters on (EntityTextFilter in catalog-react). */
@@ -49,7 +55,7 @@ const BY_NAME = [{ field: 'metadata.name', order: 'asc' as const }];
 
 /**
  * Backstage's own catalog client, which the frontend uses too, so every request is serialised
- * exactly as the catalog pages send it; authenticated with the run's static token.
+ * exactly as the catalog pages send it; authenticated with `token`.
  */
 function catalogClientFor(
   baseUrl: string,
@@ -81,38 +87,88 @@ interface WorkloadOptions {
   warmup: number;
 }
 
+type Measure = (
+  work: (round: number) => Promise<unknown>,
+) => Promise<LatencySummary>;
+
 /**
  * Sends each kind of request `warmup + samples` times, one at a time, and summarises the last
  * `samples` latencies. Variable parts (text terms, refs, the entity) are drawn from a seeded
  * source, so stock and portal answer the same sequence. Requests go through a browser-like client
- * (see browserLikeFetch). At the end by-refs is measured once more as the benchmark measured it
- * before, through Node's fetch (which asks for gzip, not brotli, and gets the next refs of the
- * sequence), to keep earlier figures comparable.
+ * (see browserLikeFetch), with the static service token, and by-refs and the entity page once
+ * more with a signed-in user's `userToken`. At the end by-refs is measured once more as the
+ * benchmark measured it before, through Node's fetch (which asks for gzip, not brotli, and gets
+ * the next refs of the sequence), to keep earlier figures comparable.
  */
 export async function runCatalogWorkload(
-  options: WorkloadOptions & { baseUrl: string; token: string },
+  options: WorkloadOptions & {
+    baseUrl: string;
+    token: string;
+    userToken: string;
+  },
 ): Promise<CatalogWorkloadResult> {
   const browserLike = createBrowserLikeFetch();
   try {
-    return await runRequests(
-      options,
-      catalogClientFor(options.baseUrl, options.token, browserLike.fetch),
-      catalogClientFor(options.baseUrl, options.token, fetch),
-    );
+    return await runRequests(options, {
+      catalog: catalogClientFor(
+        options.baseUrl,
+        options.token,
+        browserLike.fetch,
+      ),
+      catalogThroughNodeFetch: catalogClientFor(
+        options.baseUrl,
+        options.token,
+        fetch,
+      ),
+      catalogAsUser: catalogClientFor(
+        options.baseUrl,
+        options.userToken,
+        browserLike.fetch,
+      ),
+    });
   } finally {
     browserLike.close();
   }
 }
 
-async function runRequests(
+/**
+ * by-refs of 50 random refs, and a service page: the entity by ref, then every entity its
+ * relations point at (the about, relations and graph cards resolve those by refs).
+ */
+async function measureLookups(
   options: WorkloadOptions,
   catalog: CatalogClient,
-  catalogThroughNodeFetch: CatalogClient,
+  random: SeededRandom,
+  measure: Measure,
+) {
+  const byRefs50 = await measure(() =>
+    catalog.getEntitiesByRefs({
+      entityRefs: random.sample(options.allRefs, 50),
+    }),
+  );
+  const entityPage = await measure(async () => {
+    const entity = await catalog.getEntityByRef(
+      random.pick(options.serviceRefs),
+    );
+    const targets = new Set(entity?.relations?.map(r => r.targetRef));
+    return catalog.getEntitiesByRefs({ entityRefs: [...targets] });
+  });
+  return { byRefs50, entityPage };
+}
+
+async function runRequests(
+  options: WorkloadOptions,
+  clients: Record<
+    'catalog' | 'catalogThroughNodeFetch' | 'catalogAsUser',
+    CatalogClient
+  >,
 ): Promise<CatalogWorkloadResult> {
-  const random = new SeededRandom(42);
+  const { catalog, catalogThroughNodeFetch, catalogAsUser } = clients;
+  const seed = 42;
+  const random = new SeededRandom(seed);
   const rounds = options.warmup + options.samples;
 
-  const measure = async (work: (round: number) => Promise<unknown>) => {
+  const measure: Measure = async work => {
     const samples: number[] = [];
     for (let round = 0; round < rounds; round += 1) {
       if (round < options.warmup) await work(round);
@@ -153,24 +209,23 @@ async function runRequests(
       ...(ofComponents && { filter: COMPONENTS }),
     });
   });
-  const byRefs50 = await measure(() =>
-    catalog.getEntitiesByRefs({
-      entityRefs: random.sample(options.allRefs, 50),
-    }),
+  const { byRefs50, entityPage } = await measureLookups(
+    options,
+    catalog,
+    random,
+    measure,
   );
-  // A service page: the entity by ref, then every entity its relations point at (the about,
-  // relations and graph cards resolve those by refs).
-  const entityPage = await measure(async () => {
-    const entity = await catalog.getEntityByRef(
-      random.pick(options.serviceRefs),
-    );
-    const targets = new Set(entity?.relations?.map(r => r.targetRef));
-    return catalog.getEntitiesByRefs({ entityRefs: [...targets] });
-  });
   const byRefs50NodeFetch = await measure(() =>
     catalogThroughNodeFetch.getEntitiesByRefs({
       entityRefs: random.sample(options.allRefs, 50),
     }),
+  );
+  // The same refs and entities as the service token's lookups, from the same seed.
+  const asUser = await measureLookups(
+    options,
+    catalogAsUser,
+    new SeededRandom(seed),
+    measure,
   );
   return {
     listPage,
@@ -180,5 +235,7 @@ async function runRequests(
     byRefs50,
     byRefs50NodeFetch,
     entityPage,
+    byRefs50AsUser: asUser.byRefs50,
+    entityPageAsUser: asUser.entityPage,
   };
 }

@@ -12,11 +12,24 @@ async function withPostgres<T>(
   }
 }
 
-/** Drops a database (and its connections), so that every run starts from an empty catalog. */
-export async function dropPostgresDatabase(postgresUrl: string, name: string) {
-  await withPostgres(postgresUrl, client =>
-    client.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]),
-  );
+/**
+ * Drops every database named `prefix` + a plugin id (and their connections), so that every run
+ * starts from an empty catalog. The plugin id has no underscore, so `bench_portal_` leaves
+ * `bench_portal_untuned_catalog` alone.
+ */
+export async function dropPostgresDatabases(
+  postgresUrl: string,
+  prefix: string,
+) {
+  await withPostgres(postgresUrl, async client => {
+    const { rows } = await client.raw(
+      `SELECT datname FROM pg_database WHERE datname ~ ?`,
+      [`^${prefix}[a-z0-9-]+$`],
+    );
+    for (const { datname } of rows) {
+      await client.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [datname]);
+    }
+  });
 }
 
 /**
@@ -26,4 +39,43 @@ export async function dropPostgresDatabase(postgresUrl: string, name: string) {
  */
 export async function checkpointPostgres(postgresUrl: string) {
   await withPostgres(postgresUrl, client => client.raw('CHECKPOINT'));
+}
+
+/** Counters of the whole PostgreSQL server, to tell how much writing a load cost. */
+export interface PostgresActivity {
+  /** Write-ahead log position, in bytes. */
+  walBytes: number;
+  /** Checkpoints started by the 5-minute timer, and those forced by max_wal_size. */
+  checkpointsTimed: number;
+  checkpointsRequested: number;
+}
+
+export async function readPostgresActivity(
+  postgresUrl: string,
+): Promise<PostgresActivity> {
+  return withPostgres(postgresUrl, async client => {
+    const { rows } = await client.raw(
+      `SELECT pg_current_wal_lsn() - '0/0' AS wal_bytes, checkpoints_timed, checkpoints_req
+         FROM pg_stat_bgwriter`,
+    );
+    return {
+      walBytes: Number(rows[0].wal_bytes),
+      checkpointsTimed: Number(rows[0].checkpoints_timed),
+      checkpointsRequested: Number(rows[0].checkpoints_req),
+    };
+  });
+}
+
+/** What PostgreSQL wrote between two readings (nothing when either is missing, as on SQLite). */
+export function postgresActivityBetween(
+  before: PostgresActivity | undefined,
+  after: PostgresActivity | undefined,
+) {
+  if (!before || !after) return undefined;
+  return {
+    walMiB: Math.round((after.walBytes - before.walBytes) / 2 ** 20),
+    checkpointsTimed: after.checkpointsTimed - before.checkpointsTimed,
+    checkpointsRequested:
+      after.checkpointsRequested - before.checkpointsRequested,
+  };
 }

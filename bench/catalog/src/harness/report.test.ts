@@ -63,6 +63,42 @@ describe('formatReport', () => {
     );
   });
 
+  it('lists every load in the order the runs happened, with what it cost', () => {
+    const run = (
+      variant: BenchResult['variant'],
+      round: number,
+      backendS: number,
+    ): BenchResult => ({
+      ...result(variant, round, 90_000, 9),
+      processedMs: 60_000,
+      loadCpu: {
+        backendS,
+        postgresS: 50,
+        machineBusyS: 150,
+        machineStealS: 0.5,
+      },
+      loadPostgres: {
+        walMiB: 900,
+        checkpointsTimed: 0,
+        checkpointsRequested: 1,
+      },
+    });
+    const ordered = formatReport([
+      run('stock', 1, 80),
+      run('portal', 1, 85),
+      run('portal', 2, 88),
+    ]);
+    expect(ordered).toContain(
+      '| 1 | 1 | stock | – | 90.0 | 60.0 | 80.0 | 50.0 | 150 | 0.5 | 900 | 1 |',
+    );
+    expect(ordered).toContain(
+      '| 3 | 2 | portal | portal | 90.0 | 60.0 | 88.0 | 50.0 | 150 | 0.5 | 900 | 1 |',
+    );
+    expect(ordered).toContain(
+      '| CPU during load: backend | 80.0 s | 86.5 s | 1.08 |',
+    );
+  });
+
   it('shows a figure older results lack as a dash, not as zero', () => {
     const { byRefs50NodeFetch: _, ...older } = result('stock', 1, 80_000, 9);
     const portal = { ...older, variant: 'portal' as const };

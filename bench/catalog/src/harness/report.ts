@@ -1,6 +1,8 @@
 import { median } from '../measure/percentiles';
 import type { CatalogWorkloadResult } from './catalogWorkload';
 import type { BenchDatabase, BenchVariant } from './benchConfig';
+import type { CpuTimes } from '../measure/cpuTime';
+import type { postgresActivityBetween } from './postgres';
 
 export interface BenchResult extends CatalogWorkloadResult {
   round: number;
@@ -9,6 +11,11 @@ export interface BenchResult extends CatalogWorkloadResult {
   entities: number;
   startupMs: number;
   loadedMs: number;
+  /** Results of earlier harness versions lack the load's breakdown (the report shows a dash). */
+  processedMs?: number;
+  /** CPU time spent from readiness until loaded. */
+  loadCpu?: CpuTimes;
+  loadPostgres?: ReturnType<typeof postgresActivityBetween>;
   relations: number;
   entitiesWithErrors: number;
   rssAfterLoadMiB: number;
@@ -26,6 +33,36 @@ const FIGURES: Array<{
     label: 'loaded (processed + stitched)',
     unit: 's',
     value: r => r.loadedMs / 1000,
+  },
+  {
+    label: 'processed (stitching still running)',
+    unit: 's',
+    value: r => (r.processedMs ?? NaN) / 1000,
+  },
+  {
+    label: 'CPU during load: backend',
+    unit: 's',
+    value: r => r.loadCpu?.backendS ?? NaN,
+  },
+  {
+    label: 'CPU during load: PostgreSQL',
+    unit: 's',
+    value: r => r.loadCpu?.postgresS ?? NaN,
+  },
+  {
+    label: 'CPU during load: whole machine',
+    unit: 's',
+    value: r => r.loadCpu?.machineBusyS ?? NaN,
+  },
+  {
+    label: 'CPU stolen by the hypervisor during load',
+    unit: 's',
+    value: r => r.loadCpu?.machineStealS ?? NaN,
+  },
+  {
+    label: 'WAL written during load',
+    unit: 'MiB',
+    value: r => r.loadPostgres?.walMiB ?? NaN,
   },
   { label: 'list page p50', unit: 'ms', value: r => r.listPage.p50 },
   { label: 'list page p95', unit: 'ms', value: r => r.listPage.p95 },
@@ -65,6 +102,26 @@ const FIGURES: Array<{
     unit: 'ms',
     value: r => r.entityPage.p95,
   },
+  {
+    label: 'by-refs (50) p50, signed-in user',
+    unit: 'ms',
+    value: r => r.byRefs50AsUser?.p50 ?? NaN,
+  },
+  {
+    label: 'by-refs (50) p95, signed-in user',
+    unit: 'ms',
+    value: r => r.byRefs50AsUser?.p95 ?? NaN,
+  },
+  {
+    label: 'entity page lookups p50, signed-in user',
+    unit: 'ms',
+    value: r => r.entityPageAsUser?.p50 ?? NaN,
+  },
+  {
+    label: 'entity page lookups p95, signed-in user',
+    unit: 'ms',
+    value: r => r.entityPageAsUser?.p95 ?? NaN,
+  },
   { label: 'RSS after load', unit: 'MiB', value: r => r.rssAfterLoadMiB },
   { label: 'RSS peak', unit: 'MiB', value: r => r.peakRssMiB },
   { label: 'relations', unit: '', value: r => r.relations },
@@ -86,6 +143,53 @@ function perRoundLoad(results: BenchResult[]): string {
     return `${variant} ${seconds.join(' / ')}`;
   });
   return `Loaded per round (s): ${perVariant.join('; ')}.`;
+}
+
+/**
+ * Every load in the order the runs happened, with what it cost: the per-round spread behind the
+ * medians, and whether a slow load did more work or got less of the machine.
+ */
+function loadsInRunOrder(results: BenchResult[]): string {
+  const header = [
+    'run',
+    'round',
+    'variant',
+    'after',
+    'loaded s',
+    'processed s',
+    'backend CPU s',
+    'PostgreSQL CPU s',
+    'machine CPU s',
+    'stolen s',
+    'WAL MiB',
+    'forced checkpoints',
+  ];
+  const lines = [
+    `| ${header.join(' | ')} |`,
+    `| ${header
+      .map(column => (['variant', 'after'].includes(column) ? '---' : '---:'))
+      .join(' | ')} |`,
+  ];
+  results.forEach((r, index) => {
+    const seconds = (ms: number | undefined) => format((ms ?? NaN) / 1000);
+    lines.push(
+      `| ${[
+        index + 1,
+        r.round,
+        r.variant,
+        index ? results[index - 1].variant : '–',
+        seconds(r.loadedMs),
+        seconds(r.processedMs),
+        format(r.loadCpu?.backendS ?? NaN),
+        format(r.loadCpu?.postgresS ?? NaN),
+        format(r.loadCpu?.machineBusyS ?? NaN),
+        format(r.loadCpu?.machineStealS ?? NaN),
+        format(r.loadPostgres?.walMiB ?? NaN),
+        r.loadPostgres?.checkpointsRequested ?? '–',
+      ].join(' | ')} |`,
+    );
+  });
+  return lines.join('\n');
 }
 
 /**
@@ -128,7 +232,9 @@ export function formatReport(results: BenchResult[]): string {
       const stock = medianOf('stock', figure.value);
       const ratios = ratioHeaders.length
         ? others.map(v => {
-            const ratio = medianOf(v, figure.value) / stock;
+            // A ratio of two near-zero figures (stolen CPU on a quiet machine) says nothing.
+            const ratio =
+              format(stock) === '0.0' ? NaN : medianOf(v, figure.value) / stock;
             return Number.isNaN(ratio) ? format(ratio) : ratio.toFixed(2);
           })
         : [];
@@ -142,7 +248,15 @@ export function formatReport(results: BenchResult[]): string {
         ].join(' | ')} |`,
       );
     }
-    lines.push('', perRoundLoad(results.filter(r => r.database === database)));
+    const ofDatabase = results.filter(r => r.database === database);
+    lines.push(
+      '',
+      perRoundLoad(ofDatabase),
+      '',
+      'Loads in the order they ran:',
+      '',
+      loadsInRunOrder(ofDatabase),
+    );
     return lines.join('\n');
   });
   return sections.join('\n\n');
