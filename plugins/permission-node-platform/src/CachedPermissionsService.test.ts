@@ -32,9 +32,10 @@ function setUp(options: { ttlMs?: number; maxEntries?: number } = {}) {
       return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
     }),
   };
+  const auth = mockServices.auth();
   const cached = new CachedPermissionsService(
     permissions,
-    mockServices.auth(),
+    auth,
     {
       ttlMs: options.ttlMs ?? 5_000,
       maxEntries: options.maxEntries ?? 100,
@@ -43,6 +44,7 @@ function setUp(options: { ttlMs?: number; maxEntries?: number } = {}) {
   );
   return {
     cached,
+    auth,
     asked,
     advance: (ms: number) => {
       clock += ms;
@@ -130,6 +132,26 @@ describe('CachedPermissionsService', () => {
       cached.authorizeConditional([{ permission: read }], alice),
     ).resolves.toEqual([{ result: AuthorizeResult.ALLOW }]);
     expect(asked).toHaveLength(2);
+  });
+
+  it('gives every caller its own copy of a reused decision', async () => {
+    const { cached } = setUp();
+    const first = await cached.authorizeConditional([{ permission: read }], alice);
+    first[0].result = AuthorizeResult.DENY;
+    await expect(
+      cached.authorizeConditional([{ permission: read }], alice),
+    ).resolves.toEqual([{ result: AuthorizeResult.ALLOW }]);
+  });
+
+  it('asks every time for a user whose token cannot be read', async () => {
+    const { cached, auth, asked } = setUp();
+    jest
+      .spyOn(auth, 'getLimitedUserToken')
+      .mockRejectedValue(new Error('User credentials is unexpectedly missing token'));
+    await cached.authorizeConditional([{ permission: read }], alice);
+    await cached.authorizeConditional([{ permission: read }], alice);
+    expect(asked).toHaveLength(2);
+    expect(cached.size).toBe(0);
   });
 
   it('keeps nothing with a ttl of 0', async () => {
