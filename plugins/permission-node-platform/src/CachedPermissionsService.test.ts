@@ -33,15 +33,11 @@ function setUp(options: { ttlMs?: number; maxEntries?: number } = {}) {
     }),
   };
   const auth = mockServices.auth();
-  const cached = new CachedPermissionsService(
-    permissions,
-    auth,
-    {
-      ttlMs: options.ttlMs ?? 5_000,
-      maxEntries: options.maxEntries ?? 100,
-      now: () => clock,
-    },
-  );
+  const cached = new CachedPermissionsService(permissions, auth, {
+    ttlMs: options.ttlMs ?? 5_000,
+    maxEntries: options.maxEntries ?? 100,
+    now: () => clock,
+  });
   return {
     cached,
     auth,
@@ -136,7 +132,10 @@ describe('CachedPermissionsService', () => {
 
   it('gives every caller its own copy of a reused decision', async () => {
     const { cached } = setUp();
-    const first = await cached.authorizeConditional([{ permission: read }], alice);
+    const first = await cached.authorizeConditional(
+      [{ permission: read }],
+      alice,
+    );
     first[0].result = AuthorizeResult.DENY;
     await expect(
       cached.authorizeConditional([{ permission: read }], alice),
@@ -147,7 +146,9 @@ describe('CachedPermissionsService', () => {
     const { cached, auth, asked } = setUp();
     jest
       .spyOn(auth, 'getLimitedUserToken')
-      .mockRejectedValue(new Error('User credentials is unexpectedly missing token'));
+      .mockRejectedValue(
+        new Error('User credentials is unexpectedly missing token'),
+      );
     await cached.authorizeConditional([{ permission: read }], alice);
     await cached.authorizeConditional([{ permission: read }], alice);
     expect(asked).toHaveLength(2);

@@ -50,3 +50,26 @@ describe('readCpuTimes', () => {
     await expect(readCpuTimes(2 ** 30)).rejects.toThrow('is gone');
   });
 });
+
+describe('cpuTimeBetween', () => {
+  it('gives each difference to the tick, without float residue', () => {
+    const before = {
+      backendS: 0.1,
+      postgresS: 10.2,
+      machineBusyS: 100.7,
+      machineStealS: 0.01,
+    };
+    const after = {
+      backendS: 35.71,
+      postgresS: 52.78,
+      machineBusyS: 179.44,
+      machineStealS: 0.02,
+    };
+    expect(cpuTimeBetween(before, after)).toEqual({
+      backendS: 35.61,
+      postgresS: 42.58,
+      machineBusyS: 78.74,
+      machineStealS: 0.01,
+    });
+  });
+});

@@ -83,12 +83,15 @@ export async function readCpuTimes(backendPid: number): Promise<CpuTimes> {
   };
 }
 
-/** CPU time spent between two readings. */
+/** CPU time spent between two readings, to the tick (0.01 s). */
 export function cpuTimeBetween(before: CpuTimes, after: CpuTimes): CpuTimes {
+  const spent = (key: keyof CpuTimes) =>
+    Math.round((after[key] - before[key]) * TICKS_PER_SECOND) /
+    TICKS_PER_SECOND;
   return {
-    backendS: after.backendS - before.backendS,
-    postgresS: after.postgresS - before.postgresS,
-    machineBusyS: after.machineBusyS - before.machineBusyS,
-    machineStealS: after.machineStealS - before.machineStealS,
+    backendS: spent('backendS'),
+    postgresS: spent('postgresS'),
+    machineBusyS: spent('machineBusyS'),
+    machineStealS: spent('machineStealS'),
   };
 }
