@@ -5,7 +5,8 @@ export interface Config {
       /**
        * How long, in seconds, a signed-in user's permission decision is reused for the same
        * request and token, instead of asking the permission backend again. A policy that reads
-       * changing data sees a change up to this much later. Default: 5; 0 turns the reuse off.
+       * changing data sees a change up to this much later. Default: 5, at most 60; 0 turns the
+       * reuse off.
        */
       decisionCacheSeconds?: number;
     };

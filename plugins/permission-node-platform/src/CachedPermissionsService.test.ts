@@ -45,6 +45,7 @@ function setUp(options: { ttlMs?: number; maxEntries?: number } = {}) {
     advance: (ms: number) => {
       clock += ms;
     },
+    now: () => clock,
     failNext: (value: boolean) => {
       fail = value;
     },
@@ -74,6 +75,15 @@ describe('CachedPermissionsService', () => {
 
   it('asks again for another user, permission, resource or method', async () => {
     const { cached, asked } = setUp();
+    const carol = { credentials: mockCredentials.user('user:default/carol') };
+    // The same JSON through both methods (types keep it apart; an untyped caller need not).
+    await cached.authorize([{ permission: read } as never], carol);
+    await cached.authorizeConditional([{ permission: read }], carol);
+    expect(asked).toEqual([
+      'authorize catalog.entity.read',
+      'conditional catalog.entity.read',
+    ]);
+    asked.length = 0;
     await cached.authorizeConditional([{ permission: read }], alice);
     await cached.authorizeConditional([{ permission: read }], bob);
     await cached.authorize([{ permission: create }], alice);
@@ -96,6 +106,21 @@ describe('CachedPermissionsService', () => {
       'authorize catalog.entity.read',
       'authorize catalog.entity.read',
     ]);
+  });
+
+  it('never reuses a decision past the expiry of the user’s token', async () => {
+    const { cached, auth, asked, advance, now } = setUp();
+    jest.spyOn(auth, 'getLimitedUserToken').mockResolvedValue({
+      token: 'limited-token-of-alice',
+      expiresAt: new Date(now() + 1_000),
+    });
+    await cached.authorizeConditional([{ permission: read }], alice);
+    advance(999);
+    await cached.authorizeConditional([{ permission: read }], alice);
+    expect(asked).toHaveLength(1);
+    advance(1);
+    await cached.authorizeConditional([{ permission: read }], alice);
+    expect(asked).toHaveLength(2);
   });
 
   it('passes service principals through (Backstage decides those locally)', async () => {

@@ -7,13 +7,15 @@ import { CachedPermissionsService } from './CachedPermissionsService';
 
 const TTL_KEY = 'permission.platform.decisionCacheSeconds';
 const DEFAULT_TTL_SECONDS = 5;
-/** ~1 kB each: a busy portal's users' recent checks, with room to spare. */
+/** Longer would leave a policy change unseen for too long; this is a latency aid, not a store. */
+const MAX_TTL_SECONDS = 60;
+/** Per plugin: a busy portal's users' recent checks, with room to spare. */
 const MAX_DECISIONS = 10_000;
 
 /**
  * Replaces Backstage's permissions service in every plugin with {@link CachedPermissionsService}:
  * the same client, with a user's decisions reused for `permission.platform.decisionCacheSeconds`
- * (default 5; 0 turns the reuse off).
+ * (default 5, at most 60; 0 turns the reuse off).
  */
 export const cachedPermissionsServiceFactory = createServiceFactory({
   service: coreServices.permissions,
@@ -24,9 +26,9 @@ export const cachedPermissionsServiceFactory = createServiceFactory({
   },
   async factory({ auth, config, discovery }) {
     const seconds = config.getOptionalNumber(TTL_KEY) ?? DEFAULT_TTL_SECONDS;
-    if (!Number.isFinite(seconds) || seconds < 0) {
+    if (!Number.isFinite(seconds) || seconds < 0 || seconds > MAX_TTL_SECONDS) {
       throw new Error(
-        `${TTL_KEY} must be a number of seconds, 0 or more (0 turns the reuse off); got ${seconds}`,
+        `${TTL_KEY} must be a number of seconds from 0 (the reuse off) to ${MAX_TTL_SECONDS}; got ${seconds}`,
       );
     }
     return new CachedPermissionsService(

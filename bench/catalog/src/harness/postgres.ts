@@ -45,8 +45,13 @@ export async function checkpointPostgres(postgresUrl: string) {
 export interface PostgresActivity {
   /** Write-ahead log position, in bytes. */
   walBytes: number;
-  /** Checkpoints started by the 5-minute timer, and those forced by max_wal_size. */
-  checkpointsTimed: number;
+  /** Checkpoints forced by max_wal_size (the timed ones are kept out of loads by a CHECKPOINT). */
+  checkpointsRequested: number;
+}
+
+/** What PostgreSQL wrote between two readings. */
+export interface PostgresActivityDelta {
+  walMiB: number;
   checkpointsRequested: number;
 }
 
@@ -54,14 +59,20 @@ export async function readPostgresActivity(
   postgresUrl: string,
 ): Promise<PostgresActivity> {
   return withPostgres(postgresUrl, async client => {
+    const { rows: version } = await client.raw(
+      `SELECT current_setting('server_version_num')::int AS number`,
+    );
+    // PostgreSQL 17 moved the checkpoint counters to their own view.
+    const checkpoints =
+      version[0].number >= 170000
+        ? `SELECT num_requested AS requested FROM pg_stat_checkpointer`
+        : `SELECT checkpoints_req AS requested FROM pg_stat_bgwriter`;
     const { rows } = await client.raw(
-      `SELECT pg_current_wal_lsn() - '0/0' AS wal_bytes, checkpoints_timed, checkpoints_req
-         FROM pg_stat_bgwriter`,
+      `SELECT pg_current_wal_lsn() - '0/0' AS wal_bytes, c.requested FROM (${checkpoints}) c`,
     );
     return {
       walBytes: Number(rows[0].wal_bytes),
-      checkpointsTimed: Number(rows[0].checkpoints_timed),
-      checkpointsRequested: Number(rows[0].checkpoints_req),
+      checkpointsRequested: Number(rows[0].requested),
     };
   });
 }
@@ -70,11 +81,10 @@ export async function readPostgresActivity(
 export function postgresActivityBetween(
   before: PostgresActivity | undefined,
   after: PostgresActivity | undefined,
-) {
+): PostgresActivityDelta | undefined {
   if (!before || !after) return undefined;
   return {
     walMiB: Math.round((after.walBytes - before.walBytes) / 2 ** 20),
-    checkpointsTimed: after.checkpointsTimed - before.checkpointsTimed,
     checkpointsRequested:
       after.checkpointsRequested - before.checkpointsRequested,
   };

@@ -79,7 +79,6 @@ describe('formatReport', () => {
       },
       loadPostgres: {
         walMiB: 900,
-        checkpointsTimed: 0,
         checkpointsRequested: 1,
       },
     });

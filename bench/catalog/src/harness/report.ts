@@ -2,7 +2,7 @@ import { median } from '../measure/percentiles';
 import type { CatalogWorkloadResult } from './catalogWorkload';
 import type { BenchDatabase, BenchVariant } from './benchConfig';
 import type { CpuTimes } from '../measure/cpuTime';
-import type { postgresActivityBetween } from './postgres';
+import type { PostgresActivityDelta } from './postgres';
 
 export interface BenchResult extends CatalogWorkloadResult {
   round: number;
@@ -15,7 +15,7 @@ export interface BenchResult extends CatalogWorkloadResult {
   processedMs?: number;
   /** CPU time spent from readiness until loaded. */
   loadCpu?: CpuTimes;
-  loadPostgres?: ReturnType<typeof postgresActivityBetween>;
+  loadPostgres?: PostgresActivityDelta;
   relations: number;
   entitiesWithErrors: number;
   rssAfterLoadMiB: number;
@@ -149,7 +149,10 @@ function perRoundLoad(results: BenchResult[]): string {
  * Every load in the order the runs happened, with what it cost: the per-round spread behind the
  * medians, and whether a slow load did more work or got less of the machine.
  */
-function loadsInRunOrder(results: BenchResult[]): string {
+function loadsInRunOrder(
+  allResults: BenchResult[],
+  database: BenchDatabase,
+): string {
   const header = [
     'run',
     'round',
@@ -170,14 +173,21 @@ function loadsInRunOrder(results: BenchResult[]): string {
       .map(column => (['variant', 'after'].includes(column) ? '---' : '---:'))
       .join(' | ')} |`,
   ];
-  results.forEach((r, index) => {
+  // Numbered over every database's runs: the load before may have been on the other one.
+  allResults.forEach((r, index) => {
+    if (r.database !== database) return;
+    const previous = allResults[index - 1];
     const seconds = (ms: number | undefined) => format((ms ?? NaN) / 1000);
     lines.push(
       `| ${[
         index + 1,
         r.round,
         r.variant,
-        index ? results[index - 1].variant : '–',
+        previous
+          ? `${previous.variant}${
+              previous.database === database ? '' : ` (${previous.database})`
+            }`
+          : '–',
         seconds(r.loadedMs),
         seconds(r.processedMs),
         format(r.loadCpu?.backendS ?? NaN),
@@ -255,7 +265,7 @@ export function formatReport(results: BenchResult[]): string {
       '',
       'Loads in the order they ran:',
       '',
-      loadsInRunOrder(ofDatabase),
+      loadsInRunOrder(results, database),
     );
     return lines.join('\n');
   });
