@@ -98,6 +98,23 @@ describe('formatReport', () => {
     );
   });
 
+  it('numbers loads over both databases, and says when the one before ran on the other', () => {
+    const on = (
+      database: BenchResult['database'],
+      variant: BenchResult['variant'],
+    ): BenchResult => ({ ...result(variant, 1, 90_000, 9), database });
+    const bothDatabases = formatReport([
+      on('sqlite', 'stock'),
+      on('sqlite', 'portal'),
+      on('postgres', 'stock'),
+      on('postgres', 'portal'),
+    ]);
+    expect(bothDatabases).toContain(
+      '| 3 | 1 | stock | portal (sqlite) | 90.0 |',
+    );
+    expect(bothDatabases).toContain('| 4 | 1 | portal | stock | 90.0 |');
+  });
+
   it('shows a figure older results lack as a dash, not as zero', () => {
     const { byRefs50NodeFetch: _, ...older } = result('stock', 1, 80_000, 9);
     const portal = { ...older, variant: 'portal' as const };

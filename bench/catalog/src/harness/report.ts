@@ -1,4 +1,4 @@
-import { median } from '../measure/percentiles';
+import { LatencySummary, median } from '../measure/percentiles';
 import type { CatalogWorkloadResult } from './catalogWorkload';
 import type { BenchDatabase, BenchVariant } from './benchConfig';
 import type { CpuTimes } from '../measure/cpuTime';
@@ -23,105 +23,90 @@ export interface BenchResult extends CatalogWorkloadResult {
   peakRssMiB: number;
 }
 
-/** The figures of the report, each the median over rounds. */
-const FIGURES: Array<{
+interface Figure {
   label: string;
+  /** Its column in the table of loads in run order. */
+  column?: string;
   unit: string;
+  /** NaN (shown as a dash) where results of earlier harness versions lack the figure. */
   value: (r: BenchResult) => number;
-}> = [
+}
+
+/** What one load took and cost; in the medians and in the table of loads in run order. */
+const LOAD_FIGURES: Figure[] = [
   {
     label: 'loaded (processed + stitched)',
+    column: 'loaded s',
     unit: 's',
     value: r => r.loadedMs / 1000,
   },
   {
     label: 'processed (stitching still running)',
+    column: 'processed s',
     unit: 's',
     value: r => (r.processedMs ?? NaN) / 1000,
   },
   {
     label: 'CPU during load: backend',
+    column: 'backend CPU s',
     unit: 's',
     value: r => r.loadCpu?.backendS ?? NaN,
   },
   {
     label: 'CPU during load: PostgreSQL',
+    column: 'PostgreSQL CPU s',
     unit: 's',
     value: r => r.loadCpu?.postgresS ?? NaN,
   },
   {
     label: 'CPU during load: whole machine',
+    column: 'machine CPU s',
     unit: 's',
     value: r => r.loadCpu?.machineBusyS ?? NaN,
   },
   {
     label: 'CPU stolen by the hypervisor during load',
+    column: 'stolen s',
     unit: 's',
     value: r => r.loadCpu?.machineStealS ?? NaN,
   },
   {
     label: 'WAL written during load',
+    column: 'WAL MiB',
     unit: 'MiB',
     value: r => r.loadPostgres?.walMiB ?? NaN,
   },
-  { label: 'list page p50', unit: 'ms', value: r => r.listPage.p50 },
-  { label: 'list page p95', unit: 'ms', value: r => r.listPage.p95 },
-  { label: 'list count p50', unit: 'ms', value: r => r.listCount.p50 },
-  { label: 'list count p95', unit: 'ms', value: r => r.listCount.p95 },
-  {
-    label: 'list page + text filter p50',
+];
+
+/** p50 and p95 of one kind of request, labelled `<what> p50<suffix>`. */
+function latencyFigures(
+  what: string,
+  summary: (r: BenchResult) => LatencySummary | undefined,
+  suffix = '',
+): Figure[] {
+  return (['p50', 'p95'] as const).map(percentile => ({
+    label: `${what} ${percentile}${suffix}`,
     unit: 'ms',
-    value: r => r.listPageWithText.p50,
-  },
-  {
-    label: 'list page + text filter p95',
-    unit: 'ms',
-    value: r => r.listPageWithText.p95,
-  },
-  { label: 'facets p50', unit: 'ms', value: r => r.facets.p50 },
-  { label: 'facets p95', unit: 'ms', value: r => r.facets.p95 },
-  { label: 'by-refs (50) p50', unit: 'ms', value: r => r.byRefs50.p50 },
-  { label: 'by-refs (50) p95', unit: 'ms', value: r => r.byRefs50.p95 },
-  {
-    label: 'by-refs (50) p50, Node fetch',
-    unit: 'ms',
-    value: r => r.byRefs50NodeFetch?.p50 ?? NaN,
-  },
-  {
-    label: 'by-refs (50) p95, Node fetch',
-    unit: 'ms',
-    value: r => r.byRefs50NodeFetch?.p95 ?? NaN,
-  },
-  {
-    label: 'entity page lookups p50',
-    unit: 'ms',
-    value: r => r.entityPage.p50,
-  },
-  {
-    label: 'entity page lookups p95',
-    unit: 'ms',
-    value: r => r.entityPage.p95,
-  },
-  {
-    label: 'by-refs (50) p50, signed-in user',
-    unit: 'ms',
-    value: r => r.byRefs50AsUser?.p50 ?? NaN,
-  },
-  {
-    label: 'by-refs (50) p95, signed-in user',
-    unit: 'ms',
-    value: r => r.byRefs50AsUser?.p95 ?? NaN,
-  },
-  {
-    label: 'entity page lookups p50, signed-in user',
-    unit: 'ms',
-    value: r => r.entityPageAsUser?.p50 ?? NaN,
-  },
-  {
-    label: 'entity page lookups p95, signed-in user',
-    unit: 'ms',
-    value: r => r.entityPageAsUser?.p95 ?? NaN,
-  },
+    value: r => summary(r)?.[percentile] ?? NaN,
+  }));
+}
+
+/** The figures of the report, each the median over rounds. */
+const FIGURES: Figure[] = [
+  ...LOAD_FIGURES,
+  ...latencyFigures('list page', r => r.listPage),
+  ...latencyFigures('list count', r => r.listCount),
+  ...latencyFigures('list page + text filter', r => r.listPageWithText),
+  ...latencyFigures('facets', r => r.facets),
+  ...latencyFigures('by-refs (50)', r => r.byRefs50),
+  ...latencyFigures('by-refs (50)', r => r.byRefs50NodeFetch, ', Node fetch'),
+  ...latencyFigures('entity page lookups', r => r.entityPage),
+  ...latencyFigures('by-refs (50)', r => r.byRefs50AsUser, ', signed-in user'),
+  ...latencyFigures(
+    'entity page lookups',
+    r => r.entityPageAsUser,
+    ', signed-in user',
+  ),
   { label: 'RSS after load', unit: 'MiB', value: r => r.rssAfterLoadMiB },
   { label: 'RSS peak', unit: 'MiB', value: r => r.peakRssMiB },
   { label: 'relations', unit: '', value: r => r.relations },
@@ -158,13 +143,7 @@ function loadsInRunOrder(
     'round',
     'variant',
     'after',
-    'loaded s',
-    'processed s',
-    'backend CPU s',
-    'PostgreSQL CPU s',
-    'machine CPU s',
-    'stolen s',
-    'WAL MiB',
+    ...LOAD_FIGURES.map(figure => figure.column!),
     'forced checkpoints',
   ];
   const lines = [
@@ -177,7 +156,6 @@ function loadsInRunOrder(
   allResults.forEach((r, index) => {
     if (r.database !== database) return;
     const previous = allResults[index - 1];
-    const seconds = (ms: number | undefined) => format((ms ?? NaN) / 1000);
     lines.push(
       `| ${[
         index + 1,
@@ -188,13 +166,7 @@ function loadsInRunOrder(
               previous.database === database ? '' : ` (${previous.database})`
             }`
           : '–',
-        seconds(r.loadedMs),
-        seconds(r.processedMs),
-        format(r.loadCpu?.backendS ?? NaN),
-        format(r.loadCpu?.postgresS ?? NaN),
-        format(r.loadCpu?.machineBusyS ?? NaN),
-        format(r.loadCpu?.machineStealS ?? NaN),
-        format(r.loadPostgres?.walMiB ?? NaN),
+        ...LOAD_FIGURES.map(figure => format(figure.value(r))),
         r.loadPostgres?.checkpointsRequested ?? '–',
       ].join(' | ')} |`,
     );
