@@ -52,22 +52,35 @@ function listOption<T extends string>(
   return items as T[];
 }
 
+const USAGE =
+  'Usage: bench [--count 10000] [--databases sqlite,postgres] [--variants stock,portal] [--rounds 1] [--samples 200] [--warmup 20] [--port 7350] [--out results.json] [--portal-catalog platform|plain]';
+
+function readArgs() {
+  try {
+    return parseArgs({
+      strict: true,
+      options: {
+        count: { type: 'string', default: '10000' },
+        databases: { type: 'string', default: 'sqlite,postgres' },
+        variants: { type: 'string', default: 'stock,portal' },
+        rounds: { type: 'string', default: '1' },
+        samples: { type: 'string', default: '200' },
+        warmup: { type: 'string', default: '20' },
+        port: { type: 'string', default: '7350' },
+        out: { type: 'string' },
+        // Diagnostics: `plain` loads the stock kinds into the portal too, which separates the
+        // modules' cost from the richer catalog's.
+        'portal-catalog': { type: 'string', default: 'platform' },
+      },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return process.exit(2);
+  }
+}
+
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      count: { type: 'string', default: '10000' },
-      databases: { type: 'string', default: 'sqlite,postgres' },
-      variants: { type: 'string', default: 'stock,portal' },
-      rounds: { type: 'string', default: '1' },
-      samples: { type: 'string', default: '200' },
-      warmup: { type: 'string', default: '20' },
-      port: { type: 'string', default: '7350' },
-      out: { type: 'string' },
-      // Diagnostics: `plain` loads the stock kinds into the portal too, which separates the
-      // modules' cost from the richer catalog's.
-      'portal-catalog': { type: 'string', default: 'platform' },
-    },
-  });
+  const values = readArgs();
   const portalFlavour = listOption(values['portal-catalog']!, [
     'platform',
     'plain',

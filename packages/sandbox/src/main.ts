@@ -2,6 +2,7 @@
  * Starts the sandbox for development: `yarn workspace @internal/sandbox start [--seed S]
  * [--deterministic] [--stage-seconds N]`. scripts/start.sh runs it beside the portal.
  */
+import { parseArgs } from 'node:util';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { SandboxClock } from './world/clock';
 import { startSandbox } from './startSandbox';
@@ -9,9 +10,21 @@ import { startSandbox } from './startSandbox';
 /** The instant deterministic mode starts at. */
 const DETERMINISTIC_START = Date.UTC(2026, 0, 5, 9, 0, 0);
 
-function arg(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? process.argv[index + 1] : undefined;
+const USAGE = 'Usage: start [--seed S] [--deterministic] [--stage-seconds N]';
+
+function readArgs() {
+  try {
+    return parseArgs({
+      strict: true,
+      options: {
+        seed: { type: 'string' },
+        deterministic: { type: 'boolean' },
+        'stage-seconds': { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${USAGE}`);
+  }
 }
 
 function stageMs(seconds: string | undefined): number | undefined {
@@ -26,11 +39,12 @@ function stageMs(seconds: string | undefined): number | undefined {
 }
 
 async function main() {
+  const args = readArgs();
   const sandbox = await startSandbox({
     examplesDir: resolvePackagePath('@internal/sandbox', '../../examples'),
-    seed: arg('seed'),
-    pipelineStageMs: stageMs(arg('stage-seconds')),
-    clock: process.argv.includes('--deterministic')
+    seed: args.seed,
+    pipelineStageMs: stageMs(args['stage-seconds']),
+    clock: args.deterministic
       ? SandboxClock.fixed(DETERMINISTIC_START)
       : SandboxClock.live(),
   });

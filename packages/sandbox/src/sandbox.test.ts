@@ -3,10 +3,14 @@ import { assertDatadogSchema } from '@internal/plugin-datadog-slo-backend/testUt
 import {
   ARGOCD_APPLICATION_SCHEMA,
   KUBERNETES_SCHEMAS,
+  ROLLOUT_CRD,
+  assertCrdSchema,
+  assertListSchema,
   assertSchema,
   gitlabExample,
   shapeMismatches,
 } from './__testUtils__/contracts';
+import { RESOURCES } from './kubernetes/resources';
 import { Sandbox, startSandbox, SANDBOX_TOKENS } from './startSandbox';
 import { SandboxClock } from './world/clock';
 
@@ -46,6 +50,64 @@ const argo = (instance: string, rest: string) =>
     SANDBOX_TOKENS.argocd,
   );
 
+const CLUSTERS = ['dev-eu-1', 'staging-eu-1', 'prod-eu-1', 'prod-eu-2'];
+const selecting = (id: string) =>
+  `labelSelector=${encodeURIComponent(`backstage.io/kubernetes-id=${id}`)}`;
+
+/**
+ * Every list the stand-in has objects for, with the schema of its items: a v1.32 strict schema,
+ * or for Argo Rollouts' Rollout the CRD's.
+ */
+const SERVED_LISTS: Array<
+  [string, string | { crd: string; version: string }, string]
+> = [
+  ['/api/v1/pods', 'pod-v1.json', 'PodList'],
+  ['/api/v1/services', 'service-v1.json', 'ServiceList'],
+  [
+    '/api/v1/persistentvolumeclaims',
+    'persistentvolumeclaim-v1.json',
+    'PersistentVolumeClaimList',
+  ],
+  ['/apis/apps/v1/deployments', 'deployment-apps-v1.json', 'DeploymentList'],
+  ['/apis/apps/v1/replicasets', 'replicaset-apps-v1.json', 'ReplicaSetList'],
+  ['/apis/apps/v1/statefulsets', 'statefulset-apps-v1.json', 'StatefulSetList'],
+  ['/apis/apps/v1/daemonsets', 'daemonset-apps-v1.json', 'DaemonSetList'],
+  [
+    '/apis/autoscaling/v2/horizontalpodautoscalers',
+    'horizontalpodautoscaler-autoscaling-v2.json',
+    'HorizontalPodAutoscalerList',
+  ],
+  ['/apis/batch/v1/jobs', 'job-batch-v1.json', 'JobList'],
+  ['/apis/batch/v1/cronjobs', 'cronjob-batch-v1.json', 'CronJobList'],
+  [
+    '/apis/networking.k8s.io/v1/ingresses',
+    'ingress-networking-v1.json',
+    'IngressList',
+  ],
+  [
+    '/apis/argoproj.io/v1alpha1/rollouts',
+    { crd: ROLLOUT_CRD, version: 'v1alpha1' },
+    'RolloutList',
+  ],
+];
+
+/** The list path of a kind Argo CD names by group and version, in a namespace. */
+function listPathOf(
+  resource: { group: string; version: string; kind: string },
+  namespace: string,
+): string {
+  const groupVersion = resource.group
+    ? `${resource.group}/${resource.version}`
+    : resource.version;
+  const plural = Object.entries(RESOURCES).find(
+    ([, r]) => r.kind === resource.kind && r.groupVersion === groupVersion,
+  )?.[0];
+  if (!plural) throw new Error(`no list for ${groupVersion} ${resource.kind}`);
+  return `/${
+    resource.group ? 'apis' : 'api'
+  }/${groupVersion}/namespaces/${namespace}/${plural}`;
+}
+
 describe('sandbox', () => {
   it('releases every example service with a Kubernetes id to every environment', () => {
     const names = new Set(sandbox.world.releases.map(r => r.service.name));
@@ -79,12 +141,267 @@ describe('sandbox', () => {
       }
     });
 
-    it('answers ReplicaSets whose items match the published schema', async () => {
-      const { body } = await k8s('prod-eu-1', '/apis/apps/v1/replicasets');
-      expect(body.kind).toBe('ReplicaSetList');
+    it.each(SERVED_LISTS)(
+      'answers %s in every cluster, each item valid against its schema',
+      async (route, itemSchema, listKind) => {
+        for (const cluster of CLUSTERS) {
+          const { status, body } = await k8s(cluster, route);
+          expect(status).toBe(200);
+          expect(body.kind).toBe(listKind);
+          expect(body.items.length).toBeGreaterThan(0);
+          assertListSchema(itemSchema, listKind, body);
+        }
+      },
+    );
+
+    it('answers Rollouts as a custom resource: each item with its apiVersion and kind, valid against the CRD', async () => {
+      const { body } = await k8s(
+        'prod-eu-1',
+        '/apis/argoproj.io/v1alpha1/rollouts',
+      );
+      expect(body.apiVersion).toBe('argoproj.io/v1alpha1');
       for (const item of body.items) {
-        assertSchema(`${KUBERNETES_SCHEMAS}/replicaset-apps-v1.json`, item);
+        expect(item).toMatchObject({
+          apiVersion: 'argoproj.io/v1alpha1',
+          kind: 'Rollout',
+        });
+        assertCrdSchema(ROLLOUT_CRD, 'v1alpha1', item);
       }
+      // What the built-in kinds' list items never carry.
+      const { body: pods } = await k8s('prod-eu-1', '/api/v1/pods');
+      expect(pods.items[0].kind).toBeUndefined();
+    });
+
+    it.each([
+      ['/apis/apps/v1', 'daemonsets', 'log-shipper', 1],
+      ['/apis/apps/v1', 'statefulsets', 'search-indexer', 1],
+      ['/api/v1', 'persistentvolumeclaims', 'search-indexer', 3],
+      ['/apis/batch/v1', 'cronjobs', 'invoice-batch', 1],
+      ['/apis/batch/v1', 'jobs', 'invoice-batch', 1],
+      ['/apis/networking.k8s.io/v1', 'ingresses', 'edge-gateway', 1],
+      ['/apis/argoproj.io/v1alpha1', 'rollouts', 'promotions-service', 1],
+      ['/apis/apps/v1', 'replicasets', 'promotions-service', 2],
+    ])(
+      'lists %s/%s of %s for all namespaces and per namespace, by label selector',
+      async (api, plural, service, count) => {
+        const all = await k8s(
+          'prod-eu-2',
+          `${api}/${plural}?${selecting(service)}`,
+        );
+        expect(all.body.items).toHaveLength(count);
+        const scoped = await k8s(
+          'prod-eu-2',
+          `${api}/namespaces/${service}/${plural}?${selecting(service)}`,
+        );
+        expect(scoped.body.items).toEqual(all.body.items);
+        const elsewhere = await k8s(
+          'prod-eu-2',
+          `${api}/namespaces/checkout-api/${plural}?${selecting(service)}`,
+        );
+        expect(elsewhere.body.items).toEqual([]);
+        const others = await k8s(
+          'prod-eu-2',
+          `${api}/${plural}?${selecting('checkout-api')}`,
+        );
+        expect(
+          others.body.items.filter(
+            (i: any) =>
+              i.metadata.labels['backstage.io/kubernetes-id'] !==
+              'checkout-api',
+          ),
+        ).toEqual([]);
+      },
+    );
+
+    it('runs the node agent as a DaemonSet with a ready pod on each node', async () => {
+      const [daemonSet] = (
+        await k8s(
+          'staging-eu-1',
+          '/apis/apps/v1/namespaces/log-shipper/daemonsets',
+        )
+      ).body.items;
+      expect(daemonSet.status).toMatchObject({
+        desiredNumberScheduled: 3,
+        numberReady: 3,
+        updatedNumberScheduled: 3,
+        observedGeneration: daemonSet.metadata.generation,
+      });
+      const pods = (
+        await k8s('staging-eu-1', '/api/v1/namespaces/log-shipper/pods')
+      ).body.items;
+      expect(pods.map((p: any) => p.spec.nodeName).sort()).toEqual([
+        'staging-eu-1-node-1',
+        'staging-eu-1-node-2',
+        'staging-eu-1-node-3',
+      ]);
+      for (const pod of pods) {
+        expect(pod.metadata.ownerReferences[0]).toMatchObject({
+          kind: 'DaemonSet',
+          uid: daemonSet.metadata.uid,
+        });
+        expect(pod.status.phase).toBe('Running');
+      }
+    });
+
+    it('runs the nightly batch as a CronJob whose last Job completed, its pod Succeeded', async () => {
+      const ns = '/namespaces/invoice-batch';
+      const [cronJob] = (await k8s('prod-eu-1', `/apis/batch/v1${ns}/cronjobs`))
+        .body.items;
+      const [job] = (await k8s('prod-eu-1', `/apis/batch/v1${ns}/jobs`)).body
+        .items;
+      const [pod] = (await k8s('prod-eu-1', `/api/v1${ns}/pods`)).body.items;
+      // Deterministic clock: 2026-01-05 09:00 UTC; the schedule is 02:00 UTC.
+      expect(cronJob.spec.schedule).toBe('0 2 * * *');
+      expect(cronJob.status.lastScheduleTime).toBe('2026-01-05T02:00:00Z');
+      expect(cronJob.status.active).toBeUndefined();
+      expect(job.metadata.name).toBe(
+        `invoice-batch-${Date.UTC(2026, 0, 5, 2) / 60_000}`,
+      );
+      expect(job.metadata.ownerReferences[0]).toMatchObject({
+        kind: 'CronJob',
+        uid: cronJob.metadata.uid,
+      });
+      expect(job.status.succeeded).toBe(1);
+      expect(job.status.conditions.map((c: any) => c.type)).toContain(
+        'Complete',
+      );
+      expect(cronJob.status.lastSuccessfulTime).toBe(job.status.completionTime);
+      expect(pod.metadata.ownerReferences[0]).toMatchObject({
+        kind: 'Job',
+        uid: job.metadata.uid,
+      });
+      expect(pod.metadata.labels['batch.kubernetes.io/job-name']).toBe(
+        job.metadata.name,
+      );
+      expect(pod.status.phase).toBe('Succeeded');
+      expect(pod.status.containerStatuses[0].state.terminated).toMatchObject({
+        exitCode: 0,
+        reason: 'Completed',
+      });
+    });
+
+    it('delivers the canary service with an Argo Rollouts Rollout, fully promoted, its ReplicaSets and pods', async () => {
+      const ns = '/namespaces/promotions-service';
+      const [rollout] = (
+        await k8s('prod-eu-1', `/apis/argoproj.io/v1alpha1${ns}/rollouts`)
+      ).body.items;
+      expect(rollout.spec.strategy.canary.steps).toEqual([
+        { setWeight: 20 },
+        { pause: { duration: '2m' } },
+        { setWeight: 50 },
+        { pause: { duration: '2m' } },
+      ]);
+      expect(rollout.status).toMatchObject({
+        phase: 'Healthy',
+        currentStepIndex: 4,
+        replicas: 3,
+        updatedReplicas: 3,
+        availableReplicas: 3,
+      });
+      expect(rollout.status.stableRS).toBe(rollout.status.currentPodHash);
+      const replicaSets = (
+        await k8s('prod-eu-1', `/apis/apps/v1${ns}/replicasets`)
+      ).body.items;
+      expect(
+        replicaSets.map((rs: any) => [
+          rs.metadata.labels['rollouts-pod-template-hash'],
+          rs.spec.replicas,
+        ]),
+      ).toEqual([
+        [rollout.status.stableRS, 3],
+        [expect.any(String), 0],
+      ]);
+      for (const rs of replicaSets) {
+        expect(rs.metadata.ownerReferences[0]).toMatchObject({
+          apiVersion: 'argoproj.io/v1alpha1',
+          kind: 'Rollout',
+          uid: rollout.metadata.uid,
+        });
+      }
+      const pods = (await k8s('prod-eu-1', `/api/v1${ns}/pods`)).body.items;
+      expect(pods).toHaveLength(3);
+      expect(
+        pods.every(
+          (p: any) =>
+            p.metadata.labels['rollouts-pod-template-hash'] ===
+            rollout.status.stableRS,
+        ),
+      ).toBe(true);
+      const [hpa] = (
+        await k8s(
+          'prod-eu-1',
+          `/apis/autoscaling/v2${ns}/horizontalpodautoscalers`,
+        )
+      ).body.items;
+      expect(hpa.spec.scaleTargetRef).toEqual({
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Rollout',
+        name: 'promotions-service',
+      });
+    });
+
+    it('exposes the edge gateway by a LoadBalancer Service and an Ingress, each with its load-balancer address', async () => {
+      const ns = '/namespaces/edge-gateway';
+      const [service] = (await k8s('staging-eu-1', `/api/v1${ns}/services`))
+        .body.items;
+      expect(service.spec.type).toBe('LoadBalancer');
+      expect(service.status.loadBalancer.ingress[0].ip).toMatch(
+        /^34\.\d+\.\d+\.\d+$/,
+      );
+      const [ingress] = (
+        await k8s('staging-eu-1', `/apis/networking.k8s.io/v1${ns}/ingresses`)
+      ).body.items;
+      expect(ingress.spec.rules[0].host).toBe('api.staging.shop.example.com');
+      expect(ingress.spec.rules[0].http.paths[0].backend.service.name).toBe(
+        service.metadata.name,
+      );
+      expect(ingress.status.loadBalancer.ingress[0].ip).toMatch(
+        /^34\.\d+\.\d+\.\d+$/,
+      );
+      const [prodIngress] = (
+        await k8s('prod-eu-1', `/apis/networking.k8s.io/v1${ns}/ingresses`)
+      ).body.items;
+      expect(prodIngress.spec.rules[0].host).toBe('api.shop.example.com');
+    });
+
+    it('runs the stateful service as a StatefulSet with a Bound claim per replica, mounted by its pod', async () => {
+      const ns = '/namespaces/search-indexer';
+      const [statefulSet] = (
+        await k8s('dev-eu-1', `/apis/apps/v1${ns}/statefulsets`)
+      ).body.items;
+      expect(statefulSet.status).toMatchObject({
+        replicas: 2,
+        readyReplicas: 2,
+      });
+      const claims = (
+        await k8s('dev-eu-1', `/api/v1${ns}/persistentvolumeclaims`)
+      ).body.items;
+      expect(claims.map((c: any) => [c.metadata.name, c.status.phase])).toEqual(
+        [
+          ['data-search-indexer-0', 'Bound'],
+          ['data-search-indexer-1', 'Bound'],
+        ],
+      );
+      const pods = (await k8s('dev-eu-1', `/api/v1${ns}/pods`)).body.items;
+      expect(
+        pods.map((p: any) => [
+          p.metadata.name,
+          p.spec.volumes[0].persistentVolumeClaim.claimName,
+        ]),
+      ).toEqual([
+        ['search-indexer-0', 'data-search-indexer-0'],
+        ['search-indexer-1', 'data-search-indexer-1'],
+      ]);
+      // Each claim's volume was provisioned on its pod's node.
+      for (const [i, claim] of claims.entries()) {
+        expect(
+          claim.metadata.annotations['volume.kubernetes.io/selected-node'],
+        ).toBe(pods[i].spec.nodeName);
+      }
+      const [headless] = (await k8s('dev-eu-1', `/api/v1${ns}/services`)).body
+        .items;
+      expect(headless.spec.clusterIP).toBe('None');
+      expect(statefulSet.spec.serviceName).toBe(headless.metadata.name);
     });
 
     it('filters by label selector and namespace, as the Kubernetes plugin asks', async () => {
@@ -201,6 +518,67 @@ describe('sandbox', () => {
       expect(prod.body.items.map((a: any) => a.metadata.name).sort()).toEqual([
         'checkout-api-prod-eu-1',
         'checkout-api-prod-eu-2',
+      ]);
+    });
+
+    it('lists each application’s resources by kind, group and version, with their health, every one served by its cluster', async () => {
+      for (const instance of ['dev', 'staging', 'prod']) {
+        const { body } = await argo(instance, '/api/v1/applications');
+        for (const app of body.items) {
+          const cluster = app.spec.destination.server.match(
+            /^https:\/\/(.+)\.k8s\.example\.com$/,
+          )[1];
+          for (const resource of app.status.resources) {
+            const { body: list } = await k8s(
+              cluster,
+              listPathOf(resource, resource.namespace),
+            );
+            expect({
+              app: app.metadata.name,
+              resource: resource.name,
+              served: list.items.some(
+                (i: any) => i.metadata.name === resource.name,
+              ),
+            }).toEqual({
+              app: app.metadata.name,
+              resource: resource.name,
+              served: true,
+            });
+          }
+        }
+      }
+      const resourcesOf = async (name: string) =>
+        (await argo('prod', `/api/v1/applications/${name}-prod-eu-1`)).body
+          .status.resources;
+      const kinds = (resources: any[]) =>
+        resources.map(r => [r.group, r.version, r.kind, r.health.status]);
+      expect(kinds(await resourcesOf('promotions-service'))).toEqual([
+        ['argoproj.io', 'v1alpha1', 'Rollout', 'Healthy'],
+        ['', 'v1', 'Service', 'Healthy'],
+        ['autoscaling', 'v2', 'HorizontalPodAutoscaler', 'Healthy'],
+      ]);
+      expect(kinds(await resourcesOf('log-shipper'))).toEqual([
+        ['apps', 'v1', 'DaemonSet', 'Healthy'],
+      ]);
+      expect(kinds(await resourcesOf('invoice-batch'))).toEqual([
+        ['batch', 'v1', 'CronJob', 'Healthy'],
+      ]);
+      expect(kinds(await resourcesOf('search-indexer'))).toEqual([
+        ['apps', 'v1', 'StatefulSet', 'Healthy'],
+        ['', 'v1', 'Service', 'Healthy'],
+      ]);
+      expect(kinds(await resourcesOf('edge-gateway'))).toEqual([
+        ['apps', 'v1', 'Deployment', 'Healthy'],
+        ['', 'v1', 'Service', 'Healthy'],
+        ['autoscaling', 'v2', 'HorizontalPodAutoscaler', 'Healthy'],
+        ['networking.k8s.io', 'v1', 'Ingress', 'Healthy'],
+      ]);
+      const { body: gateway } = await argo(
+        'prod',
+        '/api/v1/applications/edge-gateway-prod-eu-1',
+      );
+      expect(gateway.status.summary.externalURLs).toEqual([
+        'https://api.shop.example.com',
       ]);
     });
 

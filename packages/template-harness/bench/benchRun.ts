@@ -1,9 +1,28 @@
 /** What both benchmarks of this package share: arguments, percentiles, rows, exiting. */
+import { parseArgs } from 'node:util';
 
-/** `--name value` from the command line, or `fallback`. */
-export function arg(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? process.argv[index + 1] : fallback;
+/**
+ * The `--name value` flags of a benchmark, each `defaults[name]` when not given. Any other flag
+ * stops the benchmark with its usage.
+ */
+export function readArgs<T extends string>(
+  command: string,
+  defaults: Record<T, string>,
+): Record<T, string> {
+  const names = Object.keys(defaults) as T[];
+  const options: Record<string, { type: 'string'; default: string }> =
+    Object.fromEntries(
+      names.map(name => [name, { type: 'string', default: defaults[name] }]),
+    );
+  try {
+    return parseArgs({ strict: true, options }).values as Record<T, string>;
+  } catch (error) {
+    const flags = names.map(name => `[--${name} ${defaults[name]}]`);
+    process.stderr.write(
+      `${(error as Error).message}\nUsage: ${command} ${flags.join(' ')}\n`,
+    );
+    return process.exit(2);
+  }
 }
 
 /** Nearest-rank percentile. */

@@ -15,12 +15,18 @@ import { discoverTemplates, FixtureCase } from '../src/discoverTemplates';
 import { dryRunTemplate } from '../src/dryRunTemplate';
 import { startHarnessBackend } from '../src/startHarnessBackend';
 import { validateRenderedTree } from '../src/validateRenderedTree';
-import { arg, row, runBenchmark } from './benchRun';
+import { readArgs, row, runBenchmark } from './benchRun';
 
-const templateName = arg('template', 'service');
-const caseName = arg('case', 'node-default');
-const runs = Number(arg('runs', '20'));
-const naiveRuns = Number(arg('naive', '3'));
+const args = readArgs('bench', {
+  template: 'service',
+  case: 'node-default',
+  runs: '20',
+  naive: '3',
+});
+const templateName = args.template;
+const caseName = args.case;
+const runs = Number(args.runs);
+const naiveRuns = Number(args.naive);
 
 async function timed(task: () => Promise<unknown>): Promise<number> {
   const started = performance.now();

@@ -18,10 +18,11 @@ import { discoverTemplates } from '../src/discoverTemplates';
 import { HARNESS_USER } from '../src/dryRunTemplate';
 import { examplesDir } from '../src/repoPaths';
 import { startHarnessBackend } from '../src/startHarnessBackend';
-import { arg, row, runBenchmark } from './benchRun';
+import { readArgs, row, runBenchmark } from './benchRun';
 
-const caseName = arg('case', 'node-default');
-const runs = Number(arg('runs', '5'));
+const args = readArgs('bench:submit', { case: 'node-default', runs: '5' });
+const caseName = args.case;
+const runs = Number(args.runs);
 
 const user = () => mockCredentials.user.header(HARNESS_USER);
 

@@ -40,8 +40,34 @@ describe('unifiedDiff', () => {
   });
 
   it('cuts a long diff, saying how much it left out', () => {
-    const diff = unifiedDiff('', lines(100).join('\n'), labels, 10);
+    const diff = unifiedDiff('', `${lines(100).join('\n')}\n`, labels, 10);
     expect(diff.split('\n')).toHaveLength(11);
     expect(diff).toMatch(/… 93 more diff lines$/);
+  });
+
+  it('says when only the newline at the end of the file differs', () => {
+    const diff = unifiedDiff('a: 1\n', 'a: 1', labels);
+    expect(diff.split('\n')).toEqual([
+      '--- snapshot/a.yaml',
+      '+++ rendered/a.yaml',
+      '@@ -1,1 +1,1 @@',
+      '-a: 1',
+      '+a: 1',
+      '\\ No newline at end of file',
+    ]);
+  });
+
+  it('names a rewritten file instead of diffing it line by line', () => {
+    const before = lines(3000).map(line => `old ${line}`);
+    const diff = unifiedDiff(
+      `${before.join('\n')}\n`,
+      `${lines(3000).join('\n')}\n`,
+      labels,
+    );
+    expect(diff.split('\n')).toEqual([
+      '--- snapshot/a.yaml',
+      '+++ rendered/a.yaml',
+      'More than 2000 lines differ: compare the files themselves.',
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import request from 'supertest';
 import { catalogModulePlatform } from './module';
+import { catalogModuleEntityListCoalescing } from './http/catalogModuleEntityListCoalescing';
 
 describe('catalogModulePlatform', () => {
   const refs = Array.from(
@@ -43,5 +44,13 @@ describe('catalogModulePlatform', () => {
     expect(Number(portal.headers['content-length'])).toBe(portal.text.length);
     expect(portal.body).toEqual(stock.body);
     expect(portal.body.items).toEqual(refs.map(() => null));
+  });
+
+  it('coalesces with its coalescing module alone', async () => {
+    const alone = await byRefsWith([catalogModuleEntityListCoalescing]);
+
+    expect(alone.status).toBe(200);
+    expect(alone.headers['transfer-encoding']).toBeUndefined();
+    expect(alone.body.items).toEqual(refs.map(() => null));
   });
 });

@@ -11,6 +11,7 @@
  */
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
 import express from 'express';
 import { CacheManager } from '@backstage/backend-defaults/cache';
 import { ConfigReader } from '@backstage/config';
@@ -21,16 +22,35 @@ import { SloRollupService } from '../src/service/SloRollupService';
 import { SloService } from '../src/service/SloService';
 import { FakeSlo, fakeSlo, startFakeDatadog } from '../src/testUtils';
 
-function arg(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+const USAGE =
+  'Usage: bench [--latency 100] [--slos 10] [--cold 30] [--warm 500] [--naive 15]';
+
+function readArgs() {
+  const flag = (fallback: number) =>
+    ({ type: 'string', default: String(fallback) } as const);
+  try {
+    return parseArgs({
+      strict: true,
+      options: {
+        latency: flag(100),
+        slos: flag(10),
+        cold: flag(30),
+        warm: flag(500),
+        naive: flag(15),
+      },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return process.exit(2);
+  }
 }
 
-const latencyMs = arg('latency', 100);
-const sloCount = arg('slos', 10);
-const coldSamples = arg('cold', 30);
-const warmSamples = arg('warm', 500);
-const naiveSamples = arg('naive', 15);
+const args = readArgs();
+const latencyMs = Number(args.latency);
+const sloCount = Number(args.slos);
+const coldSamples = Number(args.cold);
+const warmSamples = Number(args.warm);
+const naiveSamples = Number(args.naive);
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

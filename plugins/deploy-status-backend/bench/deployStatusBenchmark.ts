@@ -18,11 +18,11 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
+import { parseArgs } from 'node:util';
 import express from 'express';
 import { CacheManager } from '@backstage/backend-defaults/cache';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
-import { ScmIntegrations } from '@backstage/integration';
 import { SANDBOX_TOKENS } from '@internal/sandbox';
 import {
   sandboxPortalConfig,
@@ -32,23 +32,46 @@ import { readDeployStatusConfig } from '../src/config/readDeployStatusConfig';
 import { createRouter } from '../src/router';
 import { DeployStatusService } from '../src/service/DeployStatusService';
 import { EntityEnvironments } from '../src/service/entityEnvironments';
-import { UpstreamCache } from '../src/upstream/UpstreamCache';
+import { createUpstreamService } from '@internal/upstream-node';
 import { writeBenchCatalog } from './benchCatalog';
 
-function arg(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+const USAGE =
+  'Usage: bench [--latency 50] [--cold 30] [--warm 500] [--naive 10] [--services 200] [--pages 5] [--clients 50] [--seconds 60] [--batch 100]';
+
+function readArgs() {
+  const flag = (fallback: number) =>
+    ({ type: 'string', default: String(fallback) } as const);
+  try {
+    return parseArgs({
+      strict: true,
+      options: {
+        latency: flag(50),
+        cold: flag(30),
+        warm: flag(500),
+        naive: flag(10),
+        services: flag(200),
+        pages: flag(5),
+        clients: flag(50),
+        seconds: flag(60),
+        batch: flag(100),
+      },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return process.exit(2);
+  }
 }
 
-const latencyMs = arg('latency', 50);
-const coldSamples = arg('cold', 30);
-const warmSamples = arg('warm', 500);
-const naiveSamples = arg('naive', 10);
-const serviceCount = arg('services', 200);
-const pageSamples = arg('pages', 5);
-const clients = arg('clients', 50);
-const loadSeconds = arg('seconds', 60);
-const batchValues = arg('batch', 100);
+const args = readArgs();
+const latencyMs = Number(args.latency);
+const coldSamples = Number(args.cold);
+const warmSamples = Number(args.warm);
+const naiveSamples = Number(args.naive);
+const serviceCount = Number(args.services);
+const pageSamples = Number(args.pages);
+const clients = Number(args.clients);
+const loadSeconds = Number(args.seconds);
+const batchValues = Number(args.batch);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -151,10 +174,13 @@ async function main() {
     const cache = CacheManager.fromConfig(config).forPlugin('deploy-status');
     const deployStatus = new DeployStatusService({
       config: readDeployStatusConfig(config),
-      integrations: ScmIntegrations.fromConfig(config),
-      cache: new UpstreamCache(cache),
+      upstream: createUpstreamService({
+        config,
+        logger: silentLogger,
+        cacheService: cache,
+        options: { batching: { maxValues: batchValues } },
+      }),
       environments: new EntityEnvironments(catalog, auth),
-      batching: { maxValues: batchValues },
     });
     const app = express().use(
       await createRouter({ httpAuth, catalog, deployStatus }),

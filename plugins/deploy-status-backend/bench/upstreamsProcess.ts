@@ -4,25 +4,36 @@
  * catalog in `--examples`, each behind a proxy that answers `--latency` ms late. Prints one line,
  * `upstreams {json}`, with the proxies' URLs, then runs until it is sent SIGTERM.
  */
+import { parseArgs } from 'node:util';
 import { SandboxClock, startSandbox } from '@internal/sandbox';
 import { startUpstreamProxy } from '../src/__testUtils__/upstreamProxy';
 
-function arg(name: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  if (index < 0) {
-    throw new Error(`--${name} is required`);
+const USAGE = 'Usage: upstreamsProcess.ts --examples <dir> --latency <ms>';
+
+function readArgs(): { examples: string; latency: string } {
+  try {
+    const { examples, latency } = parseArgs({
+      strict: true,
+      options: { examples: { type: 'string' }, latency: { type: 'string' } },
+    }).values;
+    if (examples === undefined || latency === undefined) {
+      throw new Error('--examples and --latency are required');
+    }
+    return { examples, latency };
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${USAGE}`);
   }
-  return process.argv[index + 1];
 }
 
 async function main() {
+  const args = readArgs();
   const sandbox = await startSandbox({
-    examplesDir: arg('examples'),
+    examplesDir: args.examples,
     seed: 'bench',
     clock: SandboxClock.fixed(Date.UTC(2026, 0, 5, 9)),
     ports: { gitlab: 0, argocd: 0, kubernetes: 0, datadog: 0 },
   });
-  const delayMs = Number(arg('latency'));
+  const delayMs = Number(args.latency);
   const proxies = {
     gitlab: await startUpstreamProxy(sandbox.urls.gitlab, { delayMs }),
     argocd: await startUpstreamProxy(sandbox.urls.argocd, { delayMs }),

@@ -29,6 +29,10 @@ import {
   startUpstreamProxy,
   UpstreamProxy,
 } from './__testUtils__/upstreamProxy';
+import {
+  createUpstreamService,
+  upstreamServiceRef,
+} from '@internal/upstream-node';
 import { deployStatusPlugin } from './plugin';
 
 /*
@@ -65,9 +69,9 @@ async function fake(...args: Parameters<typeof startFakeUpstream>) {
  * network: look-ups of one list request then reach the upstream clients at different moments.
  */
 const slowCacheFactory = createServiceFactory({
-  service: coreServices.cache,
-  deps: {},
-  factory(): CacheService {
+  service: upstreamServiceRef,
+  deps: { config: coreServices.rootConfig, logger: coreServices.rootLogger },
+  factory({ config, logger }) {
     const store = new Map<string, unknown>();
     const later = <T>(value: T) =>
       new Promise<T>(resolve =>
@@ -79,7 +83,7 @@ const slowCacheFactory = createServiceFactory({
       delete: async key => later(void store.delete(key)),
       withOptions: () => cache,
     };
-    return cache;
+    return createUpstreamService({ config, logger, cacheService: cache });
   },
 });
 
@@ -89,7 +93,7 @@ type Urls = Partial<Record<string, string>>;
 function portalConfig(urls: Urls = {}, timeoutMs = 3000) {
   const sandboxed = sandboxUpstreams(sandbox.urls);
   return {
-    deployStatus: { timeoutMs },
+    upstream: { timeoutMs },
     ...sandboxPortalConfig({
       gitlab: urls.gitlab ?? sandboxed.gitlab,
       argocd: name => urls[`argocd:${name}`] ?? sandboxed.argocd(name),
@@ -409,8 +413,10 @@ describe('deploy-status against the sandbox', () => {
         expect(res.status).toBe(200);
         assertOpenApiSchema('EntityDeployStatusList', res.body);
 
-        // 4 clusters × 4 kinds, 3 environments, one set-based selector each.
-        expect(kubernetes.requests).toHaveLength(16);
+        // 4 clusters × 12 kinds (every kind Argo CD assesses), 3 environments, one set-based
+        // selector each: bounded by clusters × kinds + instances × projects, whatever the count
+        // of services.
+        expect(kubernetes.requests).toHaveLength(4 * 12);
         expect(argocd.requests).toHaveLength(3);
         for (const url of [...kubernetes.requests, ...argocd.requests]) {
           const query = new URL(url, 'http://proxy').searchParams;

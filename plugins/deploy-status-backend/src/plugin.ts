@@ -2,13 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { upstreamServiceRef } from '@internal/upstream-node';
 import { readDeployStatusConfig } from './config/readDeployStatusConfig';
 import { createRouter } from './router';
 import { DeployStatusService } from './service/DeployStatusService';
 import { EntityEnvironments } from './service/entityEnvironments';
-import { UpstreamCache } from './upstream/UpstreamCache';
 
 /** What runs in each environment and whether it is healthy: `/api/deploy-status`. */
 export const deployStatusPlugin = createBackendPlugin({
@@ -18,29 +17,27 @@ export const deployStatusPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
-        cache: coreServices.cache,
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
+        upstream: upstreamServiceRef,
       },
       async init({
         config,
         logger,
-        cache,
         auth,
         httpAuth,
         httpRouter,
         catalog,
+        upstream,
       }) {
-        const settings = readDeployStatusConfig(config);
         logger.info(
-          `Deploy status reads ${settings.argocdInstances.length} Argo CD instance(s) and ${settings.clusters.length} cluster(s), ${settings.timeoutMs} ms per request`,
+          `Deploy status reads ${upstream.argocdInstances.length} Argo CD instance(s) and ${upstream.clusters.length} cluster(s), ${upstream.settings.timeoutMs} ms per request`,
         );
         const deployStatus = new DeployStatusService({
-          config: settings,
-          integrations: ScmIntegrations.fromConfig(config),
-          cache: new UpstreamCache(cache),
+          config: readDeployStatusConfig(config),
+          upstream,
           environments: new EntityEnvironments(catalog, auth),
         });
         httpRouter.use(await createRouter({ httpAuth, catalog, deployStatus }));

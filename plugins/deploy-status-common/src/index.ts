@@ -6,3 +6,4 @@
 
 export * from './health';
 export * from './types';
+export * from './deployedRevision';

@@ -75,17 +75,32 @@ export interface ArgoCdApplicationStatus {
   history: DeployRecord[];
 }
 
-export interface WorkloadStatus {
-  kind: string;
-  name: string;
-  namespace: string;
+/** Replica counts of a kind that has them (Deployment, StatefulSet, DaemonSet, ReplicaSet, Rollout). */
+export interface ReplicaCounts {
   desired: number;
   ready: number;
   available: number;
   updated: number;
-  health: Health;
-  /** Why it is not Healthy, in Argo CD's words where Argo CD has them. */
+}
+
+/** One object of the service on a cluster, with Argo CD's verdict on it. */
+export interface ResourceStatus {
+  /** Deployment, StatefulSet, DaemonSet, Rollout, Job, CronJob, Pod, Service, Ingress, … */
+  kind: string;
+  name: string;
+  namespace: string;
+  /** Argo CD's verdict by its rules; absent for kinds Argo CD does not assess (present, not unhealthy). */
+  health?: Health;
+  /** Why it is not Healthy, in Argo CD's words. */
   message?: string;
+  replicas?: ReplicaCounts;
+  /** An autoscaler's replica range and where it stands. */
+  scaling?: {
+    current: number;
+    desired: number;
+    min?: number;
+    max: number;
+  };
 }
 
 export interface PodProblem {
@@ -97,22 +112,17 @@ export interface PodProblem {
   restarts: number;
 }
 
-export interface AutoscalerStatus {
-  name: string;
-  namespace: string;
-  currentReplicas: number;
-  desiredReplicas: number;
-  minReplicas?: number;
-  maxReplicas: number;
-  health: Health;
-  message?: string;
-}
-
 export interface ClusterWorkloads {
-  workloads: WorkloadStatus[];
+  /**
+   * The service's objects on the cluster that no other object controls (what Argo CD would have
+   * in git), each with Argo CD's verdict: these make the cluster's health.
+   */
+  resources: ResourceStatus[];
   pods: { total: number; ready: number; restarts: number };
+  /** Pods that are not serving and why: reasons beside the verdicts, never a verdict of their own. */
   podsNotReady: PodProblem[];
-  autoscalers: AutoscalerStatus[];
+  /** Kinds the cluster does not serve (no Argo Rollouts, no autoscaling/v2), said once each. */
+  notes: string[];
 }
 
 /** One cluster of an environment; clusters fail alone. */

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import {
   AuthService,
   BackstageCredentials,
@@ -16,15 +17,10 @@ import {
 export interface DecisionCacheOptions {
   /** How long a decision is reused (never past the user's token's expiry). */
   ttlMs: number;
-  /** Decisions kept at most; the oldest go first. */
+  /** Decisions kept at most; the least recently used go first. */
   maxEntries: number;
   /** The clock, in epoch milliseconds (tests set it). */
   now?: () => number;
-}
-
-interface CachedDecisions {
-  expiresAt: number;
-  decisions: Promise<unknown[]>;
 }
 
 /**
@@ -45,7 +41,8 @@ interface CachedDecisions {
  * change another's.
  */
 export class CachedPermissionsService implements PermissionsService {
-  private readonly entries = new Map<string, CachedDecisions>();
+  /** The decisions of a request, as they are being asked for or once answered. */
+  private readonly entries: LRUCache<string, Promise<unknown[]>>;
   private readonly now: () => number;
 
   constructor(
@@ -54,6 +51,12 @@ export class CachedPermissionsService implements PermissionsService {
     private readonly options: DecisionCacheOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.entries = new LRUCache({
+      max: Math.max(1, options.maxEntries),
+      // Each decision has its own ttl (below); staleness is judged on the exact time.
+      ttlResolution: 0,
+      ...(options.now && { perf: { now: options.now } }),
+    });
   }
 
   authorize(
@@ -91,22 +94,26 @@ export class CachedPermissionsService implements PermissionsService {
       () => undefined, // no token to tell this user's decisions apart: not reused
     );
     if (!user) return ask();
-    const now = this.now();
-    let entry = this.entries.get(user.key);
-    if (!entry || entry.expiresAt <= now) {
-      const decisions = ask();
-      entry = {
-        expiresAt: Math.min(now + this.options.ttlMs, user.tokenExpiresAt),
-        decisions,
-      };
-      this.remember(user.key, entry);
-      decisions.catch(() => {
-        if (this.entries.get(user.key)?.decisions === decisions) {
-          this.entries.delete(user.key);
-        }
-      });
+    let decisions = this.entries.get(user.key);
+    if (!decisions) {
+      decisions = ask();
+      // lru-cache keeps an entry up to and including its ttl; a millisecond less keeps the
+      // decision younger than ttlMs and than the token.
+      const ttl =
+        Math.min(this.options.ttlMs, user.tokenExpiresAt - this.now()) - 1;
+      if (ttl > 0) this.keep(user.key, decisions, ttl);
     }
-    return structuredClone(await entry.decisions) as T[];
+    return structuredClone(await decisions) as T[];
+  }
+
+  /** Keeps decisions being asked for, so identical checks share them; a failure is not kept. */
+  private keep(key: string, decisions: Promise<unknown[]>, ttl: number) {
+    this.entries.set(key, decisions, { ttl });
+    decisions.catch(() => {
+      if (this.entries.peek(key) === decisions) {
+        this.entries.delete(key);
+      }
+    });
   }
 
   /**
@@ -131,19 +138,6 @@ export class CachedPermissionsService implements PermissionsService {
       .update(token)
       .digest('base64url');
     return { key, tokenExpiresAt: expiresAt.getTime() };
-  }
-
-  /** Keeps an entry, dropping expired ones and, past `maxEntries`, the oldest. */
-  private remember(key: string, entry: CachedDecisions) {
-    this.entries.delete(key); // set again below, so the Map's order stays the age order
-    this.entries.set(key, entry);
-    const now = this.now();
-    for (const [oldest, old] of this.entries) {
-      if (old.expiresAt > now && this.entries.size <= this.options.maxEntries) {
-        break; // the oldest left is still fresh (entries expire about in order)
-      }
-      this.entries.delete(oldest);
-    }
   }
 
   /** Decisions held now (for tests and diagnostics). */

@@ -6,6 +6,13 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  KUBERNETES_KINDS,
+  UpstreamService,
+  upstreamServiceRef,
+} from '@internal/upstream-node';
+import { startPrivateCaServer } from '@internal/upstream-node/testUtils';
 import { upstreamStatusPlugin } from './plugin';
 
 /** A loopback server that answers like an upstream that wants a token. */
@@ -28,14 +35,42 @@ async function closedPort() {
   return `http://127.0.0.1:${port}`;
 }
 
+/** A backend plugin that hands out the upstream layer, so a test can make the portal's real calls. */
+function layerCapture() {
+  const captured: { upstream?: UpstreamService } = {};
+  const plugin = createBackendPlugin({
+    pluginId: 'layer-capture',
+    register(env) {
+      env.registerInit({
+        deps: { upstream: upstreamServiceRef },
+        async init({ upstream }) {
+          captured.upstream = upstream;
+        },
+      });
+    },
+  });
+  return { plugin, captured };
+}
+
 describe('upstream-status plugin', () => {
-  it('reports which upstreams answer, without their credentials', async () => {
+  it("reports what the portal's own calls saw, without their credentials", async () => {
     const gitlab = await startUpstream(401);
     const broken = await startUpstream(503);
     const nothing = await closedPort();
+    const privateCa = await startPrivateCaServer((req, res) => {
+      res.writeHead(
+        req.headers.authorization === 'Bearer k8s-secret' ? 200 : 401,
+        {
+          'content-type': 'application/json',
+        },
+      );
+      res.end('{"kind":"PodList","apiVersion":"v1","metadata":{},"items":[]}');
+    });
+    const { plugin, captured } = layerCapture();
     const backend = await startTestBackend({
       features: [
         upstreamStatusPlugin,
+        plugin,
         mockServices.rootConfig.factory({
           data: {
             integrations: {
@@ -68,6 +103,19 @@ describe('upstream-status plugin', () => {
                       authProvider: 'serviceAccount',
                       serviceAccountToken: 'k8s-secret',
                     },
+                    {
+                      name: 'behind-company-ca',
+                      url: privateCa.url,
+                      authProvider: 'serviceAccount',
+                      serviceAccountToken: 'k8s-secret',
+                      caData: Buffer.from(privateCa.caPem).toString('base64'),
+                    },
+                    {
+                      name: 'ca-not-configured',
+                      url: privateCa.url,
+                      authProvider: 'serviceAccount',
+                      serviceAccountToken: 'k8s-secret',
+                    },
                   ],
                 },
               ],
@@ -78,6 +126,35 @@ describe('upstream-status plugin', () => {
     });
 
     try {
+      const upstream = captured.upstream!;
+      const [dev, companyCa, noCa] = upstream.clusters;
+      // The calls the deploy status makes, through the same layer.
+      const calls = await Promise.allSettled([
+        upstream.gitlab().state === 'ok' &&
+          (upstream.gitlab() as any).client.get('/projects/1'),
+        upstream.argocd.getApplication(upstream.argocdInstances[0], 'checkout'),
+        upstream.kubernetes.list(dev, KUBERNETES_KINDS.Pod, 'app=checkout'),
+        upstream.kubernetes.list(
+          companyCa,
+          KUBERNETES_KINDS.Pod,
+          'app=checkout',
+        ),
+        upstream.kubernetes.list(noCa, KUBERNETES_KINDS.Pod, 'app=checkout'),
+      ]);
+      expect(
+        calls.map(c => (c.status === 'rejected' ? String(c.reason) : 'ok')),
+      ).toEqual([
+        expect.stringMatching(/GitLab \(127\.0\.0\.1:\d+\) answered 401/),
+        "UpstreamError: Argo CD instance 'prod' answered 503: 401 Unauthorized",
+        expect.stringMatching(
+          /cluster 'dev' could not be reached .*ECONNREFUSED/,
+        ),
+        'ok',
+        expect.stringMatching(
+          /cluster 'ca-not-configured' could not be reached .*certificate is not signed by a CA the portal knows/,
+        ),
+      ]);
+
       const res = await request(backend.server)
         .get('/api/upstream-status/upstreams')
         .set('Authorization', mockCredentials.user.header());
@@ -95,14 +172,28 @@ describe('upstream-status plugin', () => {
           name: 'prod',
           reachable: false,
           status: 503,
-          error: 'answered 503 Service Unavailable',
+          error: `Argo CD instance 'prod' answered 503: 401 Unauthorized`,
         }),
         expect.objectContaining({
           kind: 'kubernetes',
           name: 'dev',
           reachable: false,
           error: expect.stringMatching(
-            /^connect ECONNREFUSED 127\.0\.0\.1:\d+$/,
+            /could not be reached at .*ECONNREFUSED/,
+          ),
+        }),
+        expect.objectContaining({
+          kind: 'kubernetes',
+          name: 'behind-company-ca',
+          reachable: true,
+          status: 200,
+        }),
+        expect.objectContaining({
+          kind: 'kubernetes',
+          name: 'ca-not-configured',
+          reachable: false,
+          error: expect.stringMatching(
+            /could not be reached at https:\/\/127\.0\.0\.1:\d+ \(UNABLE_TO_VERIFY_LEAF_SIGNATURE: .*caData/,
           ),
         }),
       ]);
@@ -111,6 +202,7 @@ describe('upstream-status plugin', () => {
       await backend.stop();
       gitlab.close();
       broken.close();
+      await privateCa.close();
     }
   });
 

@@ -7,7 +7,7 @@
 /** The kinds of upstream whose cards and tabs the portal gates on reachability. */
 export type UpstreamKind = 'gitlab' | 'argocd' | 'kubernetes';
 
-/** Whether one configured upstream answers. Never holds credentials. */
+/** Whether one configured upstream answered the portal's last call to it. Never holds credentials. */
 export interface UpstreamStatus {
   kind: UpstreamKind;
   /** The configured instance name (GitLab host, Argo CD instance, Kubernetes cluster). */
@@ -20,7 +20,8 @@ export interface UpstreamStatus {
   status?: number;
   /** Why it is unreachable, in words a person can act on. */
   error?: string;
-  checkedAt: string;
+  /** When the portal's last call to it was made; absent when no call was made recently. */
+  checkedAt?: string;
 }
 
 /** Body of `GET /api/upstream-status/upstreams`. */

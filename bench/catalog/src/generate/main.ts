@@ -8,20 +8,30 @@ import { parseArgs } from 'node:util';
 import { generateCatalog } from './generateCatalog';
 import { countByKind, writeCatalog } from './writeCatalog';
 
+const USAGE =
+  'Usage: generate <directory> [--count N] [--flavour platform|plain] [--seed S]';
+
+function readArgs() {
+  try {
+    return parseArgs({
+      strict: true,
+      allowPositionals: true,
+      options: {
+        count: { type: 'string', default: '10000' },
+        flavour: { type: 'string', default: 'platform' },
+        seed: { type: 'string', default: '1' },
+      },
+    });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${USAGE}`);
+  }
+}
+
 async function main() {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      count: { type: 'string', default: '10000' },
-      flavour: { type: 'string', default: 'platform' },
-      seed: { type: 'string', default: '1' },
-    },
-  });
+  const { values, positionals } = readArgs();
   const [directory] = positionals;
   if (!directory) {
-    throw new Error(
-      'Usage: generate <directory> [--count N] [--flavour platform|plain] [--seed S]',
-    );
+    throw new Error(USAGE);
   }
   if (values.flavour !== 'platform' && values.flavour !== 'plain') {
     throw new Error(

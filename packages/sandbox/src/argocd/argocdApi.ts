@@ -23,15 +23,19 @@ export function argocdApi(options: {
   world: SandboxWorld;
   clock: SandboxClock;
   token: string;
-  /** Pushes to created projects, which the first environment's instance syncs automatically. */
+  /** Pushes to created projects, which the delivery environment's instance syncs automatically. */
   deliveries?: () => Delivery[];
 }): JsonHandler {
-  const first = options.world.releases[0]?.environment;
+  const first = options.world.deliveryEnvironment;
   const applications = (instance: string) => [
     ...options.world.releases
       .filter(r => r.environment.argocdInstance === instance)
       .flatMap(r =>
-        r.environment.clusters.map(cluster => ({
+        // One application per cluster; one to Argo CD's own cluster when the catalog names none.
+        (r.environment.clusters.length > 0
+          ? r.environment.clusters
+          : [undefined]
+        ).map(cluster => ({
           history: r.history,
           app: argocdApplication(r, cluster, options.clock.now()),
         })),
@@ -53,7 +57,7 @@ export function argocdApi(options: {
       : []),
   ];
   const instances = new Set(
-    options.world.releases.map(r => r.environment.argocdInstance),
+    options.world.releases.flatMap(r => r.environment.argocdInstance ?? []),
   );
   return ({ method, path, query, headers }) => {
     if (headers.authorization !== `Bearer ${options.token}`) {

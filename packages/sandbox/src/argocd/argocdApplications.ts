@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Release } from '../world/buildWorld';
+import { cronJobRunning } from '../kubernetes/cronJobObjects';
+import { groupVersionOf } from '../kubernetes/resources';
+import { ingressHost } from '../kubernetes/serviceObjects';
+import { managedResources } from '../kubernetes/workloadObjects';
 
 /*
  * Argo CD Applications (argoproj.io/v1alpha1) of the world's releases, one per release and
- * cluster, in the shape Argo CD's REST API returns them. Tests validate them against the
- * Application CRD's JSON schema.
+ * cluster (one for an environment whose clusters the catalog does not name), in the shape Argo
+ * CD's REST API returns them. Tests validate them against the Application CRD's JSON schema.
  */
 
 type Obj = Record<string, any>;
@@ -20,28 +24,50 @@ function uid(...parts: string[]): string {
   )}-${h.slice(20, 32)}`;
 }
 
-/** The API group and version of each kind an application manages. */
-const GROUP_VERSIONS: Record<string, { group: string; version: string }> = {
-  Deployment: { group: 'apps', version: 'v1' },
-  Service: { group: '', version: 'v1' },
-  HorizontalPodAutoscaler: { group: 'autoscaling', version: 'v2' },
-};
+/** Where Argo CD deploys when the catalog names no cluster: the cluster it runs in. */
+export const IN_CLUSTER = 'https://kubernetes.default.svc';
 
 /** `checkout-api-staging`, or `checkout-api-prod-eu-1` where an environment has several clusters. */
-export function applicationName(release: Release, cluster: string): string {
-  return release.environment.clusters.length > 1
+export function applicationName(
+  release: Release,
+  cluster: string | undefined,
+): string {
+  return cluster && release.environment.clusters.length > 1
     ? `${release.service.name}-${cluster}`
     : `${release.service.name}-${release.environment.name}`;
 }
 
-/** Argo CD's health of a release: its model rolls a Degraded Deployment up to the application. */
-function healthOf(release: Release): string {
-  return release.trouble ? 'Degraded' : 'Healthy';
+/** Argo CD's order of health, best first: an application is as healthy as its worst resource. */
+const HEALTH_ORDER = [
+  'Healthy',
+  'Suspended',
+  'Progressing',
+  'Missing',
+  'Degraded',
+  'Unknown',
+];
+
+/**
+ * Argo CD's health of each resource of a release's manifests: the workload Degraded with seeded
+ * trouble, a CronJob Progressing while its Job runs; everything else as the sandbox builds it,
+ * Healthy (a LoadBalancer Service and an Ingress have their address, the autoscaler its metric).
+ */
+function resourceHealth(release: Release, kind: string, nowMs: number) {
+  if (kind === release.workload.kind && release.trouble) return 'Degraded';
+  if (
+    release.workload.kind === 'CronJob' &&
+    kind === 'CronJob' &&
+    cronJobRunning(release, release.workload, nowMs)
+  ) {
+    return 'Progressing';
+  }
+  return 'Healthy';
 }
 
 export function argocdApplication(
   release: Release,
-  cluster: string,
+  /** The destination cluster; none for an environment whose clusters the catalog does not name. */
+  cluster: string | undefined,
   nowMs: number,
 ): Obj {
   const name = applicationName(release, cluster);
@@ -54,11 +80,32 @@ export function argocdApplication(
     targetRevision: 'main',
   };
   const destination = {
-    server: `https://${cluster}.k8s.example.com`,
-    namespace: service.name,
+    server: cluster ? `https://${cluster}.k8s.example.com` : IN_CLUSTER,
+    namespace: release.namespace,
   };
   const [current] = release.history;
-  const health = healthOf(release);
+  const resources = managedResources(release).map(resource => ({
+    ...groupVersionOf(resource.kind),
+    kind: resource.kind,
+    namespace: release.namespace,
+    name: resource.name,
+    status: 'Synced',
+    health: { status: resourceHealth(release, resource.kind, nowMs) },
+  }));
+  const health = resources
+    .map(r => r.health.status)
+    .reduce((worst, h) =>
+      HEALTH_ORDER.indexOf(h) > HEALTH_ORDER.indexOf(worst) ? h : worst,
+    );
+  const externalURLs =
+    release.workload.kind === 'Deployment' && release.workload.exposure
+      ? [
+          `https://${ingressHost(
+            release,
+            release.workload.exposure.ingressHostPrefix,
+          )}`,
+        ]
+      : [];
   const oldestFirst = [...release.history].reverse();
   return {
     metadata: {
@@ -74,7 +121,7 @@ export function argocdApplication(
       },
     },
     spec: {
-      project: 'default',
+      project: release.environment.argocdProject ?? 'default',
       source,
       destination,
       syncPolicy: release.environment.production
@@ -116,17 +163,11 @@ export function argocdApplication(
         syncResult: { revision: current.revision, source, resources: [] },
       },
       reconciledAt: iso(nowMs - 60_000),
-      resources: ['Deployment', 'Service', 'HorizontalPodAutoscaler'].map(
-        kind => ({
-          ...GROUP_VERSIONS[kind],
-          kind,
-          namespace: service.name,
-          name: service.name,
-          status: 'Synced',
-          health: { status: kind === 'Deployment' ? health : 'Healthy' },
-        }),
-      ),
-      summary: { images: [release.image] },
+      resources,
+      summary: {
+        ...(externalURLs.length > 0 ? { externalURLs } : {}),
+        images: [release.image],
+      },
       sourceType: 'Kustomize',
       controllerNamespace: 'argocd',
     },

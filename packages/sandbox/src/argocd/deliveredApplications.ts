@@ -11,7 +11,7 @@ const iso = (ms: number) =>
   new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
- * The application of a pushed project in the first environment, as automated sync moves it: from
+ * The application of a pushed project in the delivery environment, as automated sync moves it: from
  * the push until its pipeline has finished, OutOfSync (health Missing on a first push; on a later
  * one the previous revision keeps running, Healthy); then Syncing (an operation running); then
  * Synced with health Progressing while the rollout runs; then Healthy. Its history keeps every

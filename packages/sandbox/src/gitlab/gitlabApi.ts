@@ -37,7 +37,7 @@ export interface Delivery {
   pushedAt: number;
   /** When its pipeline finished: from then on the manifests of `sha` are there to sync. */
   readyAt: number;
-  /** What the pushed GitOps manifests say about the first environment. */
+  /** What the pushed GitOps manifests say about the delivery environment. */
   manifests: PushedManifests;
   /** Earlier pushes whose pipelines passed, newest first: the application's history. */
   earlier: Deploy[];
@@ -168,7 +168,7 @@ export class SandboxGitlab {
       this.options.git,
       project.slug,
       head.revision,
-      this.options.world.releases[0]?.environment.name ?? 'development',
+      this.options.world.deliveryEnvironment?.name ?? 'development',
     );
     if (manifests.problem) {
       this.options.warn(

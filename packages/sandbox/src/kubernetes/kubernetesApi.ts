@@ -4,27 +4,8 @@ import { Release, SandboxWorld } from '../world/buildWorld';
 import { deliveredRelease, isRunning } from '../world/deliveredRelease';
 import { JsonAnswer, JsonHandler } from '../http/jsonServer';
 import { parseLabelSelector } from './labelSelector';
+import { RESOURCES } from './resources';
 import { workloadObjects } from './workloadObjects';
-
-/** The resources the Kubernetes plugin lists, by API group/version and plural, with list kinds. */
-const RESOURCES: Record<string, { groupVersion: string; listKind: string }> = {
-  pods: { groupVersion: 'v1', listKind: 'PodList' },
-  services: { groupVersion: 'v1', listKind: 'ServiceList' },
-  configmaps: { groupVersion: 'v1', listKind: 'ConfigMapList' },
-  limitranges: { groupVersion: 'v1', listKind: 'LimitRangeList' },
-  resourcequotas: { groupVersion: 'v1', listKind: 'ResourceQuotaList' },
-  deployments: { groupVersion: 'apps/v1', listKind: 'DeploymentList' },
-  replicasets: { groupVersion: 'apps/v1', listKind: 'ReplicaSetList' },
-  statefulsets: { groupVersion: 'apps/v1', listKind: 'StatefulSetList' },
-  daemonsets: { groupVersion: 'apps/v1', listKind: 'DaemonSetList' },
-  horizontalpodautoscalers: {
-    groupVersion: 'autoscaling/v2',
-    listKind: 'HorizontalPodAutoscalerList',
-  },
-  jobs: { groupVersion: 'batch/v1', listKind: 'JobList' },
-  cronjobs: { groupVersion: 'batch/v1', listKind: 'CronJobList' },
-  ingresses: { groupVersion: 'networking.k8s.io/v1', listKind: 'IngressList' },
-};
 
 /** kube-apiserver's error body. */
 function status(code: number, reason: string, message: string): JsonAnswer {
@@ -84,10 +65,10 @@ export function kubernetesApi(options: {
   world: SandboxWorld;
   clock: SandboxClock;
   token: string;
-  /** Pushes to created projects: once synced, their workloads run in the first environment. */
+  /** Pushes to created projects: once synced, their workloads run in the delivery environment. */
   deliveries?: () => Delivery[];
 }): JsonHandler {
-  const first = options.world.releases[0]?.environment;
+  const first = options.world.deliveryEnvironment;
   const releases = (): Release[] => [
     ...options.world.releases,
     ...(first && options.deliveries

@@ -1,264 +1,78 @@
-import { createHash } from 'node:crypto';
 import { Release } from '../world/buildWorld';
+import { cronJobObjects } from './cronJobObjects';
+import { daemonSetObjects } from './daemonSetObjects';
+import {
+  condition,
+  container,
+  metadata,
+  Obj,
+  selectorLabels,
+  releaseLabels,
+} from './objectMeta';
+import { podSet, PodSet, replicaSetObjects } from './replicaSets';
+import { rolloutObjects } from './rolloutObjects';
+import {
+  autoscalerObject,
+  ingressHost,
+  ingressObject,
+  serviceObject,
+} from './serviceObjects';
+import { statefulSetObjects } from './statefulSetObjects';
 
 /*
  * The Kubernetes objects one release runs as in one cluster, shaped as kube-apiserver returns them
- * in lists (items without kind and apiVersion): a Deployment, its ReplicaSet(s), Pods, a Service
- * and a HorizontalPodAutoscaler. Tests validate them against the published v1.32 JSON schemas.
+ * in lists (built-in kinds' items without kind and apiVersion), by the release's workload (see
+ * WORKLOADS): a Deployment with its ReplicaSet(s), Pods, Service and HorizontalPodAutoscaler (and
+ * for an exposed service a LoadBalancer Service and an Ingress), a StatefulSet with its Pods,
+ * headless Service and PersistentVolumeClaims, a DaemonSet with a Pod per node, a CronJob with
+ * its last Job and that Job's Pod, or an Argo Rollouts Rollout with its ReplicaSets, Pods,
+ * Service and autoscaler. Tests validate them against the published v1.32 JSON schemas and the
+ * Rollout CRD.
  */
 
-type Obj = Record<string, any>;
-
-const iso = (ms: number) =>
-  new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-
-function uid(...parts: Array<string | number>): string {
-  const h = createHash('sha1').update(parts.join(':')).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(
-    16,
-    20,
-  )}-${h.slice(20, 32)}`;
+/** What a release's manifests hold: the objects Argo CD manages (the rest their controllers make). */
+export interface ManagedResource {
+  kind: string;
+  name: string;
 }
 
-function shortHash(length: number, ...parts: Array<string | number>): string {
-  return createHash('sha1')
-    .update(parts.join(':'))
-    .digest('hex')
-    .slice(0, length);
-}
-
-function metadata(
-  release: Release,
-  cluster: string,
-  name: string,
-  createdMs: number,
-  extra: Obj = {},
-) {
-  const labels = {
-    'app.kubernetes.io/name': release.service.name,
-    'backstage.io/kubernetes-id': release.service.kubernetesId,
-    ...(extra.labels ?? {}),
-  };
-  return {
-    name,
-    namespace: release.service.name,
-    uid: uid(cluster, release.service.name, name),
-    resourceVersion: String(1000 + (parseInt(shortHash(4, name), 16) % 9000)),
-    creationTimestamp: iso(createdMs),
-    ...extra,
-    labels,
-  };
-}
-
-function container(release: Release, image: string) {
-  return {
-    name: release.service.name,
-    image,
-    ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
-    resources: {
-      requests: { cpu: '100m', memory: '128Mi' },
-      limits: { memory: '256Mi' },
-    },
-    readinessProbe: {
-      httpGet: { path: '/health/ready', port: 8080, scheme: 'HTTP' },
-      periodSeconds: 10,
-      timeoutSeconds: 1,
-      successThreshold: 1,
-      failureThreshold: 3,
-    },
-    livenessProbe: {
-      httpGet: { path: '/health/live', port: 8080, scheme: 'HTTP' },
-      periodSeconds: 10,
-      timeoutSeconds: 1,
-      successThreshold: 1,
-      failureThreshold: 3,
-    },
-    imagePullPolicy: 'IfNotPresent',
-  };
-}
-
-function condition(
-  type: string,
-  status: 'True' | 'False',
-  reason: string,
-  message: string,
-  atMs: number,
-) {
-  return {
-    type,
-    status,
-    reason,
-    message,
-    lastUpdateTime: iso(atMs),
-    lastTransitionTime: iso(atMs),
-  };
-}
-
-/** One ReplicaSet's worth of pods: its template revision, image and what its pods are doing. */
-interface PodSet {
-  revision: number;
-  image: string;
-  podTemplateHash: string;
-  replicas: number;
-  createdMs: number;
-  podState: 'running' | 'crash-loop' | 'image-pull';
+/** The objects of a release's manifests, by kind: what Argo CD lists in `status.resources`. */
+export function managedResources(release: Release): ManagedResource[] {
+  const name = release.service.name;
+  const of = (...kinds: string[]) => kinds.map(kind => ({ kind, name }));
+  const { workload } = release;
+  switch (workload.kind) {
+    case 'StatefulSet':
+      return of('StatefulSet', 'Service');
+    case 'DaemonSet':
+      return of('DaemonSet');
+    case 'CronJob':
+      return of('CronJob');
+    case 'Rollout':
+      return of('Rollout', 'Service', 'HorizontalPodAutoscaler');
+    default:
+      return of(
+        'Deployment',
+        'Service',
+        'HorizontalPodAutoscaler',
+        ...(workload.exposure ? ['Ingress'] : []),
+      );
+  }
 }
 
 function podSets(release: Release): PodSet[] {
   const [current, previous] = release.history;
-  const set = (
-    deploy: typeof current,
-    replicas: number,
-    podState: PodSet['podState'],
-  ): PodSet => ({
-    revision: deploy.id,
-    image: `registry.example.com/${
-      release.service.name
-    }:${deploy.revision.slice(0, 8)}`,
-    podTemplateHash: shortHash(10, release.service.name, deploy.revision),
-    replicas,
-    createdMs: deploy.deployedAt,
-    podState,
-  });
   if (release.trouble === 'crash-loop') {
-    return [set(current, release.replicas, 'crash-loop')];
+    return [podSet(release, current, release.replicas, 'crash-loop')];
   }
   if (release.trouble === 'degraded-rollout') {
     // The new version cannot pull its image; the old one keeps serving.
     return [
-      set(current, 1, 'image-pull'),
-      set(previous, release.replicas, 'running'),
+      podSet(release, current, 1, 'image-pull'),
+      podSet(release, previous, release.replicas, 'running'),
     ];
   }
-  return [set(current, release.replicas, 'running')];
-}
-
-/** What the pod's container is doing, as kubelet reports it. */
-function containerState(
-  release: Release,
-  set: PodSet,
-  podName: string,
-  started: number,
-): Obj {
-  switch (set.podState) {
-    case 'running':
-      return { running: { startedAt: iso(started) } };
-    case 'crash-loop':
-      return {
-        waiting: {
-          reason: 'CrashLoopBackOff',
-          message: `back-off 5m0s restarting failed container=${release.service.name} pod=${podName}`,
-        },
-      };
-    default:
-      return {
-        waiting: {
-          reason: 'ImagePullBackOff',
-          message: `Back-off pulling image "${set.image}"`,
-        },
-      };
-  }
-}
-
-function pod(
-  release: Release,
-  cluster: string,
-  rsName: string,
-  set: PodSet,
-  index: number,
-  nowMs: number,
-): Obj {
-  const name = `${rsName}-${shortHash(5, rsName, index)}`;
-  const started = set.createdMs + 30_000;
-  const running = set.podState === 'running';
-  const state = containerState(release, set, name, started);
-  const restarts = set.podState === 'crash-loop' ? 40 + index * 3 : 0;
-  return {
-    metadata: metadata(release, cluster, name, set.createdMs, {
-      generateName: `${rsName}-`,
-      labels: { 'pod-template-hash': set.podTemplateHash },
-      ownerReferences: [
-        {
-          apiVersion: 'apps/v1',
-          kind: 'ReplicaSet',
-          name: rsName,
-          uid: uid(cluster, release.service.name, rsName),
-          controller: true,
-          blockOwnerDeletion: true,
-        },
-      ],
-    }),
-    spec: {
-      containers: [container(release, set.image)],
-      restartPolicy: 'Always',
-      nodeName: `${cluster}-node-${(index % 3) + 1}`,
-      serviceAccountName: 'default',
-    },
-    status: {
-      phase: running || set.podState === 'crash-loop' ? 'Running' : 'Pending',
-      conditions: [
-        {
-          type: 'Initialized',
-          status: 'True',
-          lastTransitionTime: iso(started),
-        },
-        {
-          type: 'Ready',
-          status: running ? 'True' : 'False',
-          lastTransitionTime: iso(started),
-          ...(running
-            ? {}
-            : {
-                reason: 'ContainersNotReady',
-                message: `containers with unready status: [${release.service.name}]`,
-              }),
-        },
-        {
-          type: 'ContainersReady',
-          status: running ? 'True' : 'False',
-          lastTransitionTime: iso(started),
-        },
-        {
-          type: 'PodScheduled',
-          status: 'True',
-          lastTransitionTime: iso(set.createdMs),
-        },
-      ],
-      containerStatuses: [
-        {
-          name: release.service.name,
-          image: set.image,
-          imageID: running
-            ? `${set.image}@sha256:${shortHash(40, set.image)}${shortHash(
-                24,
-                set.image,
-                'digest',
-              )}`
-            : '',
-          ready: running,
-          started: running,
-          restartCount: restarts,
-          state,
-          ...(set.podState === 'crash-loop'
-            ? {
-                lastState: {
-                  terminated: {
-                    exitCode: 1,
-                    reason: 'Error',
-                    startedAt: iso(nowMs - 120_000),
-                    finishedAt: iso(nowMs - 90_000),
-                  },
-                },
-              }
-            : {}),
-        },
-      ],
-      hostIP: '10.0.0.10',
-      podIP: `10.4.${index}.${parseInt(shortHash(2, name), 16)}`,
-      startTime: iso(started),
-      qosClass: 'Burstable',
-    },
-  };
+  return [podSet(release, current, release.replicas, 'running')];
 }
 
 /** The Deployment's conditions, as the deployment controller sets them for each kind of trouble. */
@@ -318,8 +132,7 @@ function deploymentConditionsOf(
   ];
 }
 
-/** Every object of one release in one cluster, by plural resource name. */
-export function workloadObjects(
+function deploymentObjects(
   release: Release,
   cluster: string,
   nowMs: number,
@@ -328,7 +141,7 @@ export function workloadObjects(
   // The release's first deploy created its Deployment, Service and autoscaler.
   const createdAt = release.history[release.history.length - 1].deployedAt;
   const sets = podSets(release);
-  const selector = { 'app.kubernetes.io/name': name };
+  const selector = selectorLabels(release);
   const ready = sets
     .filter(s => s.podState === 'running')
     .reduce((n, s) => n + s.replicas, 0);
@@ -336,6 +149,23 @@ export function workloadObjects(
   const current = release.history[0];
   const deploymentConditions = deploymentConditionsOf(release, name, sets[0]);
   const total = sets.reduce((n, s) => n + s.replicas, 0);
+  const exposure =
+    release.workload.kind === 'Deployment'
+      ? release.workload.exposure
+      : undefined;
+  const containerOf = (image: string) =>
+    container(
+      release,
+      image,
+      exposure
+        ? {
+            ports: [
+              { name: 'http', containerPort: 8080 },
+              { name: 'grpc', containerPort: 9090 },
+            ],
+          }
+        : {},
+    );
   const deployment = {
     metadata: metadata(release, cluster, name, createdAt, {
       generation: current.id,
@@ -347,13 +177,10 @@ export function workloadObjects(
       replicas: release.replicas,
       selector: { matchLabels: selector },
       template: {
-        metadata: {
-          labels: {
-            ...selector,
-            'backstage.io/kubernetes-id': release.service.kubernetesId,
-          },
+        metadata: { labels: releaseLabels(release) },
+        spec: {
+          containers: [containerOf(sets[0].image)],
         },
-        spec: { containers: [container(release, sets[0].image)] },
       },
       strategy: {
         type: 'RollingUpdate',
@@ -372,128 +199,76 @@ export function workloadObjects(
       conditions: deploymentConditions,
     },
   };
-  const replicasets: Obj[] = [];
-  const pods: Obj[] = [];
-  for (const set of sets) {
-    const rsName = `${name}-${set.podTemplateHash}`;
-    const setReady = set.podState === 'running' ? set.replicas : 0;
-    replicasets.push({
-      metadata: metadata(release, cluster, rsName, set.createdMs, {
-        generation: 1,
-        labels: { 'pod-template-hash': set.podTemplateHash },
-        annotations: {
-          'deployment.kubernetes.io/desired-replicas': String(release.replicas),
-          'deployment.kubernetes.io/max-replicas': String(release.replicas + 1),
-          'deployment.kubernetes.io/revision': String(set.revision),
-        },
-        ownerReferences: [
-          {
-            apiVersion: 'apps/v1',
-            kind: 'Deployment',
-            name,
-            uid: deployment.metadata.uid,
-            controller: true,
-            blockOwnerDeletion: true,
-          },
-        ],
+  const { replicasets, pods } = replicaSetObjects(
+    release,
+    cluster,
+    sets,
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      name,
+      hashLabel: 'pod-template-hash',
+      annotations: set => ({
+        'deployment.kubernetes.io/desired-replicas': String(release.replicas),
+        'deployment.kubernetes.io/max-replicas': String(release.replicas + 1),
+        'deployment.kubernetes.io/revision': String(set.revision),
       }),
-      spec: {
-        replicas: set.replicas,
-        selector: {
-          matchLabels: {
-            ...selector,
-            'pod-template-hash': set.podTemplateHash,
-          },
-        },
-        template: {
-          metadata: {
-            labels: { ...selector, 'pod-template-hash': set.podTemplateHash },
-          },
-          spec: { containers: [container(release, set.image)] },
-        },
-      },
-      status: {
-        replicas: set.replicas,
-        fullyLabeledReplicas: set.replicas,
-        readyReplicas: setReady,
-        availableReplicas: setReady,
-        observedGeneration: 1,
-      },
-    });
-    for (let i = 0; i < set.replicas; i++) {
-      pods.push(pod(release, cluster, rsName, set, i, nowMs));
-    }
-  }
-  const service = {
-    metadata: metadata(release, cluster, name, createdAt),
-    spec: {
-      type: 'ClusterIP',
-      selector,
-      ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }],
-      clusterIP: `10.96.${parseInt(shortHash(2, cluster, name), 16)}.${parseInt(
-        shortHash(2, name, cluster),
-        16,
-      )}`,
-      sessionAffinity: 'None',
+      container: containerOf,
     },
-    status: { loadBalancer: {} },
-  };
-  const hpa = {
-    metadata: metadata(release, cluster, name, createdAt),
-    spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
-      minReplicas: release.replicas,
-      maxReplicas: release.replicas * 3,
-      metrics: [
-        {
-          type: 'Resource',
-          resource: {
-            name: 'cpu',
-            target: { type: 'Utilization', averageUtilization: 70 },
-          },
-        },
-      ],
-    },
-    status: {
-      currentReplicas: total,
-      desiredReplicas: release.replicas,
-      currentMetrics: [
-        {
-          type: 'Resource',
-          resource: {
-            name: 'cpu',
-            current: {
-              averageUtilization:
-                35 + (parseInt(shortHash(2, cluster, name), 16) % 40),
-              averageValue: '42m',
-            },
-          },
-        },
-      ],
-      conditions: [
-        {
-          type: 'AbleToScale',
-          status: 'True',
-          reason: 'ReadyForNewScale',
-          message: 'recommended size matches current size',
-          lastTransitionTime: iso(current.deployedAt),
-        },
-        {
-          type: 'ScalingActive',
-          status: 'True',
-          reason: 'ValidMetricFound',
-          message:
-            'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)',
-          lastTransitionTime: iso(current.deployedAt),
-        },
-      ],
-    },
-  };
+    nowMs,
+  );
   return {
     deployments: [deployment],
     replicasets,
     pods,
-    services: [service],
-    horizontalpodautoscalers: [hpa],
+    services: [
+      serviceObject(
+        release,
+        cluster,
+        createdAt,
+        exposure ? 'LoadBalancer' : 'ClusterIP',
+      ),
+    ],
+    horizontalpodautoscalers: [
+      autoscalerObject(
+        release,
+        cluster,
+        createdAt,
+        { apiVersion: 'apps/v1', kind: 'Deployment' },
+        total,
+      ),
+    ],
+    ...(exposure
+      ? {
+          ingresses: [
+            ingressObject(
+              release,
+              cluster,
+              createdAt,
+              ingressHost(release, exposure.ingressHostPrefix),
+            ),
+          ],
+        }
+      : {}),
   };
+}
+
+/** Every object of one release in one cluster, by plural resource name. */
+export function workloadObjects(
+  release: Release,
+  cluster: string,
+  nowMs: number,
+): Record<string, Obj[]> {
+  switch (release.workload.kind) {
+    case 'StatefulSet':
+      return statefulSetObjects(release, release.workload, cluster, nowMs);
+    case 'DaemonSet':
+      return daemonSetObjects(release, cluster, nowMs);
+    case 'CronJob':
+      return cronJobObjects(release, release.workload, cluster, nowMs);
+    case 'Rollout':
+      return rolloutObjects(release, release.workload, cluster, nowMs);
+    default:
+      return deploymentObjects(release, cluster, nowMs);
+  }
 }

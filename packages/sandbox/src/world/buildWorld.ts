@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ExampleEnvironment, ExampleService, Examples } from './readExamples';
+import { Workload, workloadOf, WORKLOADS } from './workloads';
 
 /** What went wrong with a release, seeded so the portal has something to show. */
 export type Trouble = 'crash-loop' | 'degraded-rollout';
@@ -19,6 +20,13 @@ export interface Deploy {
 export interface Release {
   service: ExampleService & { kubernetesId: string };
   environment: ExampleEnvironment;
+  /** What it runs as (see WORKLOADS). */
+  workload: Workload;
+  /**
+   * Its namespace in each of the environment's clusters: the service's name, or
+   * `<service>-<environment>` where a later environment shares the cluster.
+   */
+  namespace: string;
   /** Newest first; the first is what runs. */
   history: Deploy[];
   image: string;
@@ -43,6 +51,11 @@ export interface SandboxWorld {
   commits: Record<string, Commit[]>;
   /** The services the seeded trouble fell on, for the README and tests. */
   troubled: { crashLoop?: string; degradedRollout?: string };
+  /**
+   * Where pushes to created projects are released: the first environment with an Argo CD
+   * instance and a cluster (the golden path's pushed Argo CD Application targets it).
+   */
+  deliveryEnvironment?: ExampleEnvironment;
 }
 
 const AUTHORS = [
@@ -75,10 +88,29 @@ function pick(n: number, ...parts: Array<string | number>): number {
 }
 
 /**
+ * A service's namespace in an environment: its name, unless a later environment shares one of
+ * the clusters (a preview environment on the development cluster), which then keeps the name.
+ */
+function namespaceOf(
+  service: string,
+  environment: ExampleEnvironment,
+  environments: ExampleEnvironment[],
+): string {
+  const later = environments.slice(environments.indexOf(environment) + 1);
+  const shared = later.some(other =>
+    other.clusters.some(c => environment.clusters.includes(c)),
+  );
+  return shared ? `${service}-${environment.name}` : service;
+}
+
+/**
  * Every example service with a Kubernetes id, with the last commits of its main branch, released
  * to every environment: the newest commit in the first environment, each later one a commit or two
- * behind (promotion lag), with the last five deploys as history. The seed decides revisions, authors and which two services carry the
- * seeded trouble (a crash loop in the second environment, a degraded rollout in the last).
+ * behind (promotion lag), with the last five deploys as history. The seed decides revisions,
+ * authors and which two services carry the seeded trouble (a crash loop in the second
+ * environment with Argo CD, a degraded rollout in the last production one). Trouble falls on plain Deployments
+ * only (services not in WORKLOADS): the failure modes the sandbox models are a Deployment's, and
+ * services of other shapes leave the seed's choice where it was before they came.
  */
 export function buildWorld(
   examples: Examples,
@@ -88,12 +120,17 @@ export function buildWorld(
   const services = examples.services.filter(
     (s): s is ExampleService & { kubernetesId: string } => !!s.kubernetesId,
   );
-  const bySeed = [...services].sort((a, b) =>
-    hash(seed, a.name).localeCompare(hash(seed, b.name)),
-  );
+  const bySeed = services
+    .filter(s => !(s.name in WORKLOADS))
+    .sort((a, b) => hash(seed, a.name).localeCompare(hash(seed, b.name)));
   const environments = examples.environments;
-  const staging = environments[1] ?? environments[0];
-  const production = environments[environments.length - 1];
+  // Trouble shows in Argo CD as well, so it falls on environments that have it.
+  const withArgoCd = environments.filter(e => e.argocdInstance);
+  const promoted = withArgoCd.length > 0 ? withArgoCd : environments;
+  const staging = promoted[1] ?? promoted[0];
+  const production =
+    [...promoted].reverse().find(e => e.production) ??
+    promoted[promoted.length - 1];
   const crashLoop = bySeed[0]?.name;
   const degradedRollout = bySeed[1]?.name;
 
@@ -155,6 +192,8 @@ export function buildWorld(
       return {
         service,
         environment,
+        workload: workloadOf(service.name),
+        namespace: namespaceOf(service.name, environment, environments),
         history,
         image: `registry.example.com/${
           service.name
@@ -164,5 +203,13 @@ export function buildWorld(
       };
     }),
   );
-  return { seed, releases, commits, troubled: { crashLoop, degradedRollout } };
+  return {
+    seed,
+    releases,
+    commits,
+    troubled: { crashLoop, degradedRollout },
+    deliveryEnvironment: environments.find(
+      e => e.argocdInstance && e.clusters.length > 0,
+    ),
+  };
 }

@@ -1,12 +1,13 @@
 import { Delivery } from '../gitlab/gitlabApi';
 import { Deploy, Release } from './buildWorld';
 import { ExampleEnvironment } from './readExamples';
+import { DEPLOYMENT } from './workloads';
 
 /** How long the sandbox Argo CD takes to sync a ready revision, and the rollout to turn healthy. */
 export const SYNC_MS = 4_000;
 export const ROLLOUT_MS = 4_000;
 
-/** When the revision of a delivery is synced to the first environment. */
+/** When the revision of a delivery is synced to the delivery environment. */
 export function syncedAt(delivery: Delivery): number {
   return delivery.readyAt + SYNC_MS;
 }
@@ -17,7 +18,7 @@ export function isRunning(delivery: Delivery, nowMs: number): boolean {
 }
 
 /**
- * A pushed project's release to the first environment's first cluster, named after the
+ * A pushed project's release to the delivery environment's first cluster, named after the
  * Kubernetes id of its pushed Argo CD Application (the project's name when there is none), with
  * the overlay's replicas. Its history holds the newest push once synced and the earlier pushes
  * before it; until the newest is synced, what runs is the one before (or, for a first push, the
@@ -41,6 +42,9 @@ export function deliveredRelease(
       gitlabProject: delivery.project.slug,
     },
     environment: { ...environment, clusters: [environment.clusters[0]] },
+    // The golden path's manifests: a Deployment, in a namespace named after the service.
+    workload: DEPLOYMENT,
+    namespace: name,
     history: historyOf(delivery, nowMs),
     image: `registry.example.com/${delivery.project.slug}:${delivery.sha.slice(
       0,

@@ -21,9 +21,12 @@ export interface ExampleEnvironment {
   name: string;
   promotionOrder: number;
   production: boolean;
-  /** Cluster names (`resource:` refs without the kind). */
+  /** Cluster names (`resource:` refs without the kind); none for an Argo CD-only environment. */
   clusters: string[];
-  argocdInstance: string;
+  /** `spec.argocd.instance`; none for a plain-Kubernetes environment. */
+  argocdInstance?: string;
+  /** `spec.argocd.project`. */
+  argocdProject?: string;
 }
 
 export interface Examples {
@@ -80,7 +83,8 @@ export function readExamples(dir: string): Examples {
         promotionOrder: Number(e.spec.promotionOrder ?? 0),
         production: Boolean(e.spec.production),
         clusters: (e.spec.clusters ?? []).map(refName),
-        argocdInstance: String(e.spec.argocd?.instance ?? e.metadata.name),
+        argocdInstance: e.spec.argocd?.instance,
+        argocdProject: e.spec.argocd?.project,
       }),
     )
     .sort((a, b) => a.promotionOrder - b.promotionOrder);

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { migrateFindingsTable } from './migrateFindingsTable';
 
 /**
  * A problem the catalog's processing loop cannot see in a single entity: a second definition of
@@ -38,23 +39,16 @@ export class CatalogFindingsStore {
 
   private constructor(private readonly knex: Knex) {}
 
-  /** Opens the store in the catalog's database, creating its table on first use. */
-  static async create(knex: Knex): Promise<CatalogFindingsStore> {
-    if (!(await knex.schema.hasTable(TABLE))) {
-      await knex.schema.createTable(TABLE, table => {
-        table.string('entity_ref', 255).notNullable();
-        table.string('kind', 32).notNullable();
-        table.string('subject', 1024).notNullable();
-        table.text('message').notNullable();
-        // Missing relation targets are confirmed by a second sweep before they count, so an
-        // entity whose target is still being loaded is never reported.
-        table.boolean('confirmed').notNullable().defaultTo(true);
-        table.primary(['entity_ref', 'kind', 'subject']);
-        table.index(
-          ['kind', 'subject'],
-          'platform_catalog_findings_subject_idx',
-        );
-      });
+  /**
+   * Opens the store in the catalog's database, migrating its table first unless the database
+   * service says migrations are run elsewhere (`skipMigrations`).
+   */
+  static async create(
+    knex: Knex,
+    options: { skipMigrations?: boolean } = {},
+  ): Promise<CatalogFindingsStore> {
+    if (!options.skipMigrations) {
+      await migrateFindingsTable(knex);
     }
     return new CatalogFindingsStore(knex);
   }

@@ -6,6 +6,8 @@ import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { GitlabDiscoveryEntityProvider } from '@backstage/plugin-catalog-backend-module-gitlab';
+import { CacheManager } from '@backstage/backend-defaults/cache';
+import { createUpstreamService } from '@internal/upstream-node';
 import { guardGitlabDiscovery } from './guardGitlabDiscovery';
 
 // A project as GitLab's REST API returns it: the recorded contract data in shared/contracts,
@@ -97,7 +99,16 @@ async function scan(host: string, guarded: boolean) {
       },
     },
   });
-  if (guarded) guardGitlabDiscovery(provider);
+  if (guarded) {
+    guardGitlabDiscovery(
+      provider,
+      createUpstreamService({
+        config,
+        logger,
+        cacheService: CacheManager.fromConfig(config).forPlugin('upstream'),
+      }),
+    );
+  }
   const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
   await provider.connect(connection as unknown as EntityProviderConnection);
   const targets = connection.applyMutation.mock.calls.map(([mutation]) =>
@@ -139,9 +150,11 @@ describe('guardGitlabDiscovery', () => {
       try {
         const { targets, errors } = await scan(gitlab.host, true);
         expect(targets).toEqual([]);
-        expect(errors).toEqual([
-          expect.stringContaining(`GitLab answered ${status}`),
-        ]);
+        expect(errors).toEqual([expect.stringMatching(
+            new RegExp(
+              `(answered ${status}|\(${status}\)).*the discovery scan stops here`,
+            ),
+          )]);
       } finally {
         gitlab.close();
       }

@@ -1,6 +1,6 @@
 import { GitlabDiscoveryEntityProvider } from '@backstage/plugin-catalog-backend-module-gitlab';
 import { GitLabIntegration } from '@backstage/integration';
-import { catalogFileExists } from './catalogFileExists';
+import { UpstreamService } from '@internal/upstream-node';
 
 interface GitLabProjectLike {
   id: number;
@@ -25,7 +25,7 @@ interface DiscoveryInternals {
  */
 export function guardGitlabDiscovery(
   provider: GitlabDiscoveryEntityProvider,
-  fetchImpl: typeof fetch = fetch,
+  upstream: UpstreamService,
 ): GitlabDiscoveryEntityProvider {
   const internals = provider as unknown as DiscoveryInternals;
   if (
@@ -42,15 +42,25 @@ export function guardGitlabDiscovery(
   internals.shouldProcessProject = async project => {
     if (!internals.isProjectCompliant(project)) return false;
     const { branch, fallbackBranch, catalogFile } = internals.config;
-    return catalogFileExists(
-      internals.integration.config,
-      {
+    const gitlab = upstream.gitlab(internals.integration.config.host);
+    if (gitlab.state !== 'ok') {
+      throw new Error(gitlab.message);
+    }
+    try {
+      // 200 true, 404 false; a 429 or a 5xx throws, where the stock discovery says "no file".
+      return await gitlab.client.fileExists({
         projectId: project.id,
         ref: branch ?? project.default_branch ?? fallbackBranch,
         path: catalogFile,
-      },
-      fetchImpl,
-    );
+      });
+    } catch (error) {
+      throw new Error(
+        `${(error as Error).message}, for ${catalogFile} of project ${
+          project.id
+        }; ` +
+          'the discovery scan stops here so that no entities are dropped, and runs again on schedule',
+      );
+    }
   };
   return provider;
 }

@@ -69,6 +69,17 @@ describe('PlatformKindsProcessor', () => {
     );
   });
 
+  it('accepts a plain-Kubernetes Environment and an Argo CD-only one', async () => {
+    await expect(
+      processor.validateEntityKind(environment({ argocd: undefined })),
+    ).resolves.toBe(true);
+    for (const clusters of [undefined, []]) {
+      await expect(
+        processor.validateEntityKind(environment({ clusters })),
+      ).resolves.toBe(true);
+    }
+  });
+
   it('leaves other kinds to their own validators', async () => {
     await expect(
       processor.validateEntityKind({
@@ -93,8 +104,18 @@ describe('PlatformKindsProcessor', () => {
     ],
     [
       'a missing required field',
-      environment({ clusters: undefined }),
-      /\/spec must have required property 'clusters'/,
+      environment({ promotionOrder: undefined }),
+      /\/spec must have required property 'promotionOrder'/,
+    ],
+    [
+      'an Environment with neither clusters nor Argo CD',
+      environment({ clusters: undefined, argocd: undefined }),
+      "/spec must have required property 'argocd or clusters' - missingProperty: argocd or clusters",
+    ],
+    [
+      'an Environment with an empty cluster list and no Argo CD',
+      environment({ clusters: [], argocd: undefined }),
+      "/spec must have required property 'argocd or clusters' - missingProperty: argocd or clusters",
     ],
     [
       'a mistyped Environment field',
@@ -141,5 +162,13 @@ describe('PlatformKindsProcessor', () => {
       'environment:default/staging dependsOn resource:default/eu-staging-1',
       'resource:default/eu-staging-1 dependencyOf environment:default/staging',
     ]);
+  });
+
+  it('relates an Argo CD-only Environment to no cluster', async () => {
+    expect(
+      (await relationsOf(environment({ clusters: undefined }))).filter(r =>
+        r.includes('resource:'),
+      ),
+    ).toEqual([]);
   });
 });

@@ -5,6 +5,9 @@ import { entityRefSchema, platformKindSchema } from './kindSchema';
 /**
  * A deployment environment (dev, staging, production, …): where it sits in the promotion order,
  * the clusters and Argo CD instance behind it, the cloud account, and whether it is production.
+ * An environment has clusters, an Argo CD instance or both: a plain-Kubernetes environment (the
+ * pipeline applies its manifests) has no `argocd`; an Argo CD-only one, whose instance deploys to
+ * clusters the catalog does not know, has no (or empty) `clusters`.
  */
 export interface EnvironmentEntity extends Entity {
   apiVersion: typeof PLATFORM_API_VERSION;
@@ -18,9 +21,16 @@ export interface EnvironmentEntity extends Entity {
     promotionOrder: number;
     /** The next environment up, if any. */
     promotesTo?: string;
-    /** Resource refs of the Kubernetes clusters this environment runs on. */
-    clusters: string[];
-    argocd: { instance: string; project: string };
+    /**
+     * Resource refs of the Kubernetes clusters this environment runs on; absent or empty for an
+     * Argo CD-only environment (then `argocd` is there).
+     */
+    clusters?: string[];
+    /**
+     * The Argo CD instance (as named in `argocd.appLocatorMethods`) and project that deploy it;
+     * absent for a plain-Kubernetes environment (then `clusters` has at least one).
+     */
+    argocd?: { instance: string; project: string };
     cloud?: {
       provider: 'aws' | 'gcp' | 'azure' | 'other';
       account: string;
@@ -29,18 +39,30 @@ export interface EnvironmentEntity extends Entity {
   };
 }
 
+/**
+ * An environment needs Argo CD, a cluster, or both. The catalog reports only the first error of
+ * a failed schema (Backstage's `entityKindSchemaValidator`), and for a failed `anyOf` that is the
+ * first failure of its first branch; so the first branch requires a property no environment can
+ * have (`additionalProperties` is false), whose name is what to do: the message reads
+ * `/spec must have required property 'argocd or clusters' - missingProperty: argocd or clusters`.
+ */
+const argocdOrClusters = {
+  anyOf: [
+    { required: ['argocd or clusters'] },
+    { required: ['argocd'] },
+    {
+      required: ['clusters'],
+      properties: { clusters: { type: 'array', minItems: 1 } },
+    },
+  ],
+};
+
 /** JSON Schema of {@link EnvironmentEntity}; unknown `spec` fields are errors. */
 export const environmentEntitySchema = platformKindSchema({
   kind: 'Environment',
   description: 'A deployment environment',
-  required: [
-    'type',
-    'owner',
-    'production',
-    'promotionOrder',
-    'clusters',
-    'argocd',
-  ],
+  required: ['type', 'owner', 'production', 'promotionOrder'],
+  ...argocdOrClusters,
   properties: {
     type: { type: 'string', minLength: 1 },
     owner: entityRefSchema,
@@ -48,7 +70,7 @@ export const environmentEntitySchema = platformKindSchema({
     production: { type: 'boolean' },
     promotionOrder: { type: 'integer', minimum: 0 },
     promotesTo: entityRefSchema,
-    clusters: { type: 'array', minItems: 1, items: entityRefSchema },
+    clusters: { type: 'array', items: entityRefSchema },
     argocd: {
       type: 'object',
       additionalProperties: false,

@@ -10,13 +10,15 @@ export const entityRefsSchema = {
 
 /**
  * The JSON Schema of one of the portal's kinds: Backstage's Entity envelope, our apiVersion, the
- * kind name, and a `spec` in which unknown fields are errors.
+ * kind name, and a `spec` in which unknown fields are errors (and which matches one of `anyOf`,
+ * when given).
  */
 export function platformKindSchema(options: {
   kind: string;
   description: string;
   required: readonly string[];
   properties: Record<string, unknown>;
+  anyOf?: readonly object[];
 }) {
   return {
     $schema: 'http://json-schema.org/draft-07/schema',
@@ -35,6 +37,7 @@ export function platformKindSchema(options: {
             additionalProperties: false,
             required: options.required,
             properties: options.properties,
+            ...(options.anyOf ? { anyOf: options.anyOf } : {}),
           },
         },
       },

@@ -14,10 +14,17 @@ export function EnvironmentDetailsCard() {
         { label: 'Production', value: spec.production ? 'yes' : 'no' },
         { label: 'Promotion order', value: String(spec.promotionOrder) },
         { label: 'Promotes to', value: spec.promotesTo ?? 'none (last)' },
-        { label: 'Clusters', value: spec.clusters.join(', ') },
+        {
+          label: 'Clusters',
+          value: spec.clusters?.length
+            ? spec.clusters.join(', ')
+            : 'none (Argo CD only)',
+        },
         {
           label: 'Argo CD',
-          value: `instance ${spec.argocd.instance}, project ${spec.argocd.project}`,
+          value: spec.argocd
+            ? `instance ${spec.argocd.instance}, project ${spec.argocd.project}`
+            : 'none (deployed to Kubernetes without Argo CD)',
         },
         {
           label: 'Cloud',

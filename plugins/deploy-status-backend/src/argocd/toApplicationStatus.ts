@@ -3,8 +3,7 @@ import {
   DeployRecord,
   isHealth,
 } from '@internal/plugin-deploy-status-common';
-import { ArgoCdInstance } from '../config/readDeployStatusConfig';
-import { UpstreamError } from '../upstream/UpstreamError';
+import { ArgoCdInstance, UpstreamError } from '@internal/upstream-node';
 
 type Obj = Record<string, any>;
 
@@ -67,6 +66,7 @@ export function toApplicationStatus(
   if (!isObject(app) || !name || !isObject(app.spec)) {
     throw new UpstreamError(
       `Argo CD instance '${instance.name}' answered with an application that has no metadata.name or spec`,
+      { failure: 'bad-answer' },
     );
   }
   const status: Obj = isObject(app.status) ? app.status : {};

@@ -2,7 +2,7 @@ import {
   CommitSummary,
   PipelineSummary,
 } from '@internal/plugin-deploy-status-common';
-import { UpstreamError } from '../upstream/UpstreamError';
+import { UpstreamError } from '@internal/upstream-node';
 
 type Obj = Record<string, any>;
 
@@ -17,6 +17,7 @@ export function toCommitSummary(commit: unknown): CommitSummary {
   if (!isObject(commit) || typeof commit.id !== 'string') {
     throw new UpstreamError(
       'GitLab answered with a commit that has no id (expected the Commits API shape)',
+      { failure: 'bad-answer' },
     );
   }
   return {
@@ -39,6 +40,7 @@ export function toPipelineSummary(pipeline: unknown): PipelineSummary {
   ) {
     throw new UpstreamError(
       'GitLab answered with a pipeline without a numeric id and a status (expected the Pipelines API shape)',
+      { failure: 'bad-answer' },
     );
   }
   return {
@@ -56,6 +58,7 @@ export function asList(body: unknown, what: string): unknown[] {
   if (!Array.isArray(body)) {
     throw new UpstreamError(
       `GitLab answered ${what} with something that is not a list`,
+      { failure: 'bad-answer' },
     );
   }
   return body;

@@ -3,7 +3,6 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { ScmIntegrationRegistry } from '@backstage/integration';
 import { EnvironmentEntity } from '@internal/catalog-model-platform';
 import {
   ArgoCdApplicationStatus,
@@ -14,15 +13,17 @@ import {
   GitlabProjectStatus,
   PipelineSummary,
   SourceResult,
+  deployedRevisionOf,
   worstHealth,
 } from '@internal/plugin-deploy-status-common';
-import { ArgoCdClient } from '../argocd/ArgoCdClient';
+import { UpstreamService, upstreamMessage } from '@internal/upstream-node';
+import { toApplicationStatus } from '../argocd/toApplicationStatus';
 import { DeployStatusConfig } from '../config/readDeployStatusConfig';
-import { GitlabClient, GitlabProject } from '../gitlab/GitlabClient';
-import { KubernetesClient } from '../kubernetes/KubernetesClient';
-import { RetryAfterGate } from '../upstream/RetryAfterGate';
-import { UpstreamCache } from '../upstream/UpstreamCache';
-import { upstreamMessage } from '../upstream/UpstreamError';
+import {
+  GitlabProject,
+  GitlabProjectReader,
+} from '../gitlab/GitlabProjectReader';
+import { readClusterWorkloads } from '../kubernetes/readClusterWorkloads';
 import {
   argocdSelection,
   gitlabSelection,
@@ -41,7 +42,7 @@ type KubernetesResult = SourceResult<{ clusters: ClusterStatus[] }>;
  * request per revision) is only needed for an old one.
  */
 interface GitlabBasics {
-  client: GitlabClient;
+  client: GitlabProjectReader;
   project: GitlabProject;
   commits: CommitSummary[];
   /** Undefined when GitLab would not list them; pipelines are then asked for by revision. */
@@ -65,30 +66,18 @@ async function settle<T>(load: () => Promise<T>): Promise<SourceResult<T>> {
  * source's slot.
  */
 export class DeployStatusService {
-  private readonly argocd: ArgoCdClient;
-  private readonly kubernetes: KubernetesClient;
-  private readonly gitlabClients = new Map<string, GitlabClient>();
-  private readonly gitlabRequest: { timeoutMs: number; gate: RetryAfterGate };
+  private readonly gitlabReaders = new Map<string, GitlabProjectReader>();
 
   constructor(
     private readonly options: {
       config: DeployStatusConfig;
-      integrations: ScmIntegrationRegistry;
-      cache: UpstreamCache;
+      upstream: UpstreamService;
       environments: EntityEnvironments;
-      gate?: RetryAfterGate;
-      /** How Argo CD and Kubernetes look-ups are merged (defaults suit production). */
-      batching?: { maxValues?: number; windowMs?: number };
     },
-  ) {
-    const gate = options.gate ?? new RetryAfterGate();
-    const request = { timeoutMs: options.config.timeoutMs, gate };
-    this.argocd = new ArgoCdClient({ ...request, batching: options.batching });
-    this.kubernetes = new KubernetesClient({
-      ...request,
-      batching: options.batching,
-    });
-    this.gitlabRequest = request;
+  ) {}
+
+  private get cache() {
+    return this.options.upstream.cache;
   }
 
   async getEntityStatus(entity: Entity): Promise<EntityDeployStatus> {
@@ -160,24 +149,63 @@ export class DeployStatusService {
     if (selection.state !== 'ok') {
       return selection;
     }
+    const envRef = stringifyEntityRef(env);
+    if (!env.spec.argocd) {
+      return {
+        state: 'not-configured',
+        message: `${envRef} is deployed without Argo CD (it names no spec.argocd)`,
+      };
+    }
     const { instance: instanceName, project } = env.spec.argocd;
-    const instance = this.options.config.argocdInstances.find(
+    const { upstream } = this.options;
+    const instance = upstream.argocdInstances.find(
       i => i.name === instanceName,
     );
     if (!instance) {
       return {
         state: 'not-configured',
-        message: `Argo CD instance '${instanceName}' of ${stringifyEntityRef(
-          env,
-        )} is not in argocd.appLocatorMethods`,
+        message: `Argo CD instance '${instanceName}' of ${envRef} is not in argocd.appLocatorMethods`,
       };
     }
-    const lookup = { ...selection.value, project };
+    const { name, selector, appNamespace } = selection.value;
+    const ttl = this.options.config.cacheTtlSeconds.argocd;
+    if (name) {
+      const result = await settle(() =>
+        this.cache.get(
+          `argocd:${instance.name}:app:${appNamespace ?? ''}:${name}`,
+          ttl,
+          async () => {
+            const app = await upstream.argocd.getApplication(
+              instance,
+              name,
+              appNamespace,
+            );
+            return app ? toApplicationStatus(app, instance) : null;
+          },
+        ),
+      );
+      if (result.state !== 'ok') {
+        return result;
+      }
+      const app = result.data;
+      if (app && app.project !== project) {
+        // Another team's project may hold an application of the same name: not this service's.
+        return {
+          state: 'not-configured',
+          message: `Argo CD application '${name}' on instance '${instance.name}' is in project '${app.project}', not in '${project}' of ${envRef}; it is not shown as this service's`,
+        };
+      }
+      return { state: 'ok', data: { applications: app ? [app] : [] } };
+    }
+    const lookup = { selector: selector!, project, appNamespace };
     return settle(async () => ({
-      applications: await this.options.cache.get(
+      applications: await this.cache.get(
         `argocd:${instance.name}:${JSON.stringify(lookup)}`,
-        this.options.config.cacheTtlSeconds.argocd,
-        () => this.argocd.listApplications(instance, lookup),
+        ttl,
+        async () =>
+          (await upstream.argocd.listApplications(instance, lookup))
+            .map(item => toApplicationStatus(item, instance))
+            .filter(app => app.project === project),
       ),
     }));
   }
@@ -190,10 +218,20 @@ export class DeployStatusService {
     if (selection.state !== 'ok') {
       return selection;
     }
+    const refs = env.spec.clusters ?? [];
+    if (refs.length === 0) {
+      return {
+        state: 'not-configured',
+        message: `${stringifyEntityRef(
+          env,
+        )} names no clusters (spec.clusters): its workloads are known through Argo CD only`,
+      };
+    }
+    const { upstream } = this.options;
     const clusters = await Promise.all(
-      env.spec.clusters.map(async (ref): Promise<ClusterStatus> => {
+      refs.map(async (ref): Promise<ClusterStatus> => {
         const name = parseEntityRef(ref, { defaultKind: 'resource' }).name;
-        const cluster = this.options.config.clusters.find(c => c.name === name);
+        const cluster = upstream.clusters.find(c => c.name === name);
         if (!cluster) {
           return {
             cluster: name,
@@ -204,10 +242,15 @@ export class DeployStatusService {
           };
         }
         const result = await settle(() =>
-          this.options.cache.get(
+          this.cache.get(
             `kubernetes:${cluster.name}:${selection.value}`,
             this.options.config.cacheTtlSeconds.kubernetes,
-            () => this.kubernetes.workloads(cluster, selection.value),
+            () =>
+              readClusterWorkloads(
+                upstream.kubernetes,
+                cluster,
+                selection.value,
+              ),
           ),
         );
         return { cluster: name, ...result };
@@ -216,29 +259,20 @@ export class DeployStatusService {
     return { state: 'ok', data: { clusters } };
   }
 
-  private gitlabClientOf(
+  private gitlabReaderOf(
     instance: string | undefined,
-  ): SourceResult<GitlabClient> {
-    const gitlab = this.options.integrations.gitlab;
-    const [only, ...others] = gitlab.list();
-    const integration = instance
-      ? gitlab.byHost(instance)
-      : others.length === 0 && only;
-    if (!integration) {
-      return {
-        state: 'not-configured',
-        message: instance
-          ? `GitLab host '${instance}' (annotation gitlab.com/instance) is not in integrations.gitlab`
-          : noHostMessage(Boolean(only)),
-      };
+  ): SourceResult<GitlabProjectReader> {
+    const found = this.options.upstream.gitlab(instance);
+    if (found.state !== 'ok') {
+      return found;
     }
-    const host = integration.config.host;
-    let client = this.gitlabClients.get(host);
-    if (!client) {
-      client = new GitlabClient(integration.config, this.gitlabRequest);
-      this.gitlabClients.set(host, client);
+    const host = found.client.integration.host;
+    let reader = this.gitlabReaders.get(host);
+    if (!reader) {
+      reader = new GitlabProjectReader(found.client);
+      this.gitlabReaders.set(host, reader);
     }
-    return { state: 'ok', data: client };
+    return { state: 'ok', data: reader };
   }
 
   private async gitlabBasicsOf(
@@ -248,7 +282,7 @@ export class DeployStatusService {
     if (selection.state !== 'ok') {
       return selection;
     }
-    const client = this.gitlabClientOf(selection.value.instance);
+    const client = this.gitlabReaderOf(selection.value.instance);
     if (client.state !== 'ok') {
       return client;
     }
@@ -258,7 +292,7 @@ export class DeployStatusService {
     // The pipeline list only saves round two: when it fails (CI disabled, a role that may not
     // read pipelines, a timeout), the project and its commits still count, and pipelines are
     // asked for one revision at a time as before.
-    const recentPipelines = this.options.cache
+    const recentPipelines = this.cache
       .get(`${key}:pipelines`, ttl, () =>
         client.data.listRecentPipelines(project),
       )
@@ -266,10 +300,10 @@ export class DeployStatusService {
     return settle(async () => {
       // The Commits API lists the default branch when no ref is given, so both go at once.
       const [details, commits] = await Promise.all([
-        this.options.cache.get(`${key}:project`, ttl, () =>
+        this.cache.get(`${key}:project`, ttl, () =>
           client.data.getProject(project),
         ),
-        this.options.cache.get(`${key}:commits`, ttl, () =>
+        this.cache.get(`${key}:commits`, ttl, () =>
           client.data.listDefaultBranchCommits(project),
         ),
       ]);
@@ -308,7 +342,7 @@ export class DeployStatusService {
         return Promise.resolve({ state: 'ok', data: known ?? null });
       }
       return settle(() =>
-        this.options.cache.get(
+        this.cache.get(
           `${key}:pipeline:${sha}`,
           ttl,
           async (): Promise<PipelineSummary | null> =>
@@ -321,7 +355,7 @@ export class DeployStatusService {
       return known
         ? Promise.resolve({ state: 'ok', data: known })
         : settle(() =>
-            this.options.cache.get(`${key}:commit:${sha}`, ttl, () =>
+            this.cache.get(`${key}:commit:${sha}`, ttl, () =>
               client.getCommit(String(project.id), sha),
             ),
           );
@@ -400,18 +434,8 @@ export class DeployStatusService {
   }
 }
 
-function noHostMessage(several: boolean): string {
-  return several
-    ? 'Several GitLab hosts are in integrations.gitlab; set the gitlab.com/instance annotation to pick one'
-    : 'No GitLab host is configured in integrations.gitlab';
-}
-
-/** The revision an environment runs: its first application's (applications sorted by name). */
 function revisionOf(argo: ArgoResult): string | undefined {
-  if (argo.state !== 'ok') {
-    return undefined;
-  }
-  return [...argo.data.applications]
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .find(app => app.revision)?.revision;
+  return argo.state === 'ok'
+    ? deployedRevisionOf(argo.data.applications)
+    : undefined;
 }

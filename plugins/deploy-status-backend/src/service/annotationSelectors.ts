@@ -11,6 +11,7 @@ import {
   isKubernetesLabelValue,
   readKubernetesWorkloads,
 } from '@internal/catalog-model-platform';
+import { annotationValueTooLong, quoteValue } from '@internal/upstream-node';
 
 /** What an entity's annotations ask of one source, or why they cannot be used. */
 export type Selection<T> =
@@ -31,12 +32,22 @@ export function kubernetesSelection(entity: Entity): Selection<string> {
       message: `No ${ANNOTATION_KUBERNETES_ID} or ${ANNOTATION_KUBERNETES_LABEL_SELECTOR} annotation`,
     };
   }
+  const tooLong =
+    annotationValueTooLong(
+      ANNOTATION_KUBERNETES_LABEL_SELECTOR,
+      workloads.labelSelector ?? '',
+    ) ?? annotationValueTooLong(ANNOTATION_KUBERNETES_ID, workloads.id ?? '');
+  if (tooLong) {
+    return { state: 'error', message: tooLong };
+  }
   if (workloads.labelSelector) {
     return SELECTOR.test(workloads.labelSelector)
       ? { state: 'ok', value: workloads.labelSelector }
       : {
           state: 'error',
-          message: `Annotation ${ANNOTATION_KUBERNETES_LABEL_SELECTOR} is not a label selector: "${workloads.labelSelector}" (e.g. app.kubernetes.io/part-of=checkout)`,
+          message: `Annotation ${ANNOTATION_KUBERNETES_LABEL_SELECTOR} is not a label selector: ${quoteValue(
+            workloads.labelSelector,
+          )} (e.g. app.kubernetes.io/part-of=checkout)`,
         };
   }
   const id = workloads.id!;
@@ -44,7 +55,9 @@ export function kubernetesSelection(entity: Entity): Selection<string> {
     ? { state: 'ok', value: `${ANNOTATION_KUBERNETES_ID}=${id}` }
     : {
         state: 'error',
-        message: `Annotation ${ANNOTATION_KUBERNETES_ID} is not a valid Kubernetes label value: "${id}" (letters, digits, -, _ and ., at most 63)`,
+        message: `Annotation ${ANNOTATION_KUBERNETES_ID} is not a valid Kubernetes label value: ${quoteValue(
+          id,
+        )} (letters, digits, -, _ and ., at most 63)`,
       };
 }
 
@@ -58,6 +71,12 @@ export function argocdSelection(
       message: `No ${ANNOTATION_ARGOCD_APP_NAME} or ${ANNOTATION_ARGOCD_APP_SELECTOR} annotation`,
     };
   }
+  const tooLong =
+    annotationValueTooLong(ANNOTATION_ARGOCD_APP_NAME, apps.name ?? '') ??
+    annotationValueTooLong(ANNOTATION_ARGOCD_APP_SELECTOR, apps.selector ?? '');
+  if (tooLong) {
+    return { state: 'error', message: tooLong };
+  }
   if (apps.name) {
     return /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(apps.name)
       ? {
@@ -66,7 +85,9 @@ export function argocdSelection(
         }
       : {
           state: 'error',
-          message: `Annotation ${ANNOTATION_ARGOCD_APP_NAME} is not an application name: "${apps.name}" (lower-case letters, digits, - and .)`,
+          message: `Annotation ${ANNOTATION_ARGOCD_APP_NAME} is not an application name: ${quoteValue(
+            apps.name,
+          )} (lower-case letters, digits, - and .)`,
         };
   }
   return SELECTOR.test(apps.selector!)
@@ -76,7 +97,9 @@ export function argocdSelection(
       }
     : {
         state: 'error',
-        message: `Annotation ${ANNOTATION_ARGOCD_APP_SELECTOR} is not a label selector: "${apps.selector}" (e.g. backstage.io/kubernetes-id=checkout-api)`,
+        message: `Annotation ${ANNOTATION_ARGOCD_APP_SELECTOR} is not a label selector: ${quoteValue(
+          apps.selector,
+        )} (e.g. backstage.io/kubernetes-id=checkout-api)`,
       };
 }
 
@@ -90,6 +113,14 @@ export function gitlabSelection(
       message: `No ${ANNOTATION_GITLAB_PROJECT_SLUG} or ${ANNOTATION_GITLAB_PROJECT_ID} annotation`,
     };
   }
+  const tooLong =
+    annotationValueTooLong(
+      ANNOTATION_GITLAB_PROJECT_SLUG,
+      project.slug ?? '',
+    ) ?? annotationValueTooLong(ANNOTATION_GITLAB_PROJECT_ID, project.id ?? '');
+  if (tooLong) {
+    return { state: 'error', message: tooLong };
+  }
   if (project.slug) {
     return PROJECT_PATH.test(project.slug)
       ? {
@@ -98,7 +129,9 @@ export function gitlabSelection(
         }
       : {
           state: 'error',
-          message: `Annotation ${ANNOTATION_GITLAB_PROJECT_SLUG} is not a project path: "${project.slug}" (e.g. commerce/checkout-api)`,
+          message: `Annotation ${ANNOTATION_GITLAB_PROJECT_SLUG} is not a project path: ${quoteValue(
+            project.slug,
+          )} (e.g. commerce/checkout-api)`,
         };
   }
   return /^\d+$/.test(project.id!)
@@ -108,6 +141,8 @@ export function gitlabSelection(
       }
     : {
         state: 'error',
-        message: `Annotation ${ANNOTATION_GITLAB_PROJECT_ID} is not a number: "${project.id}"`,
+        message: `Annotation ${ANNOTATION_GITLAB_PROJECT_ID} is not a number: ${quoteValue(
+          project.id,
+        )}`,
       };
 }

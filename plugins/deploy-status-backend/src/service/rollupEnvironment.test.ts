@@ -22,10 +22,10 @@ const emptyCluster = {
   cluster: 'staging-eu-1',
   state: 'ok' as const,
   data: {
-    workloads: [],
+    resources: [],
     pods: { total: 0, ready: 0, restarts: 0 },
     podsNotReady: [],
-    autoscalers: [],
+    notes: [],
   },
 };
 const kubernetes = (...clusters: any[]) => ({
@@ -46,19 +46,74 @@ describe('rollupEnvironment', () => {
         ...emptyCluster,
         data: {
           ...emptyCluster.data,
-          podsNotReady: [
-            { name: 'p', namespace: 'n', reason: 'OOMKilled', restarts: 3 },
+          resources: [
+            {
+              kind: 'Deployment',
+              name: 'checkout-api',
+              namespace: 'checkout',
+              health: 'Degraded',
+              message:
+                'Deployment "checkout-api" exceeded its progress deadline',
+            },
           ],
         },
       }),
     );
     expect(rollup.health).toBe('Degraded');
     expect(rollup.healthReasons[0]).toBe(
-      'Pod p on staging-eu-1: OOMKilled (3 restarts)',
+      'Deployment checkout-api on staging-eu-1 is Degraded: Deployment "checkout-api" exceeded its progress deadline',
     );
     expect(rollup.healthReasons).toContain(
       'Argo CD checkout-api-staging is OutOfSync',
     );
+  });
+
+  it('gives pods that are not serving as reasons, never as a verdict of their own (as Argo CD)', () => {
+    const rollup = rollupEnvironment(
+      notConfigured,
+      kubernetes({
+        ...emptyCluster,
+        data: {
+          ...emptyCluster.data,
+          resources: [
+            {
+              kind: 'Deployment',
+              name: 'checkout-api',
+              namespace: 'checkout',
+              health: 'Progressing',
+              message:
+                'Waiting for rollout to finish: 0 of 1 updated replicas are available...',
+            },
+          ],
+          podsNotReady: [
+            { name: 'p', namespace: 'n', reason: 'OOMKilled', restarts: 3 },
+          ],
+        },
+      }),
+    );
+    expect(rollup.health).toBe('Progressing');
+    expect(rollup.healthReasons).toEqual([
+      'Pod p on staging-eu-1: OOMKilled (3 restarts)',
+      'Deployment checkout-api on staging-eu-1 is Progressing: Waiting for rollout to finish: 0 of 1 updated replicas are available...',
+    ]);
+  });
+
+  it('counts a kind Argo CD does not assess as present, not unhealthy', () => {
+    const rollup = rollupEnvironment(
+      notConfigured,
+      kubernetes({
+        ...emptyCluster,
+        data: {
+          ...emptyCluster.data,
+          resources: [{ kind: 'ConfigMap', name: 'c', namespace: 'n' }],
+        },
+      }),
+    );
+    expect(rollup).toEqual({
+      health: 'Healthy',
+      healthReasons: [],
+      unknownSources: [],
+    });
   });
 
   it('keeps out-of-sync apart from health, as Argo CD does', () => {

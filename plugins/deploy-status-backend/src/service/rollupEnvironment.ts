@@ -18,10 +18,10 @@ export interface EnvironmentRollup {
  * One health per environment, by the rules in the README ("Health rollup"):
  * - every Argo CD application's health counts as Argo CD reports it (its model already rolls the
  *   application's resources up); OutOfSync is a reason, not a health;
- * - every workload, not-ready pod and autoscaler on the environment's clusters counts: workloads
- *   by Argo CD's own Deployment/StatefulSet rules, crash-looping, image-pull-failing, OOM-killed,
- *   failed or evicted pods Degraded, pending and not-ready pods Progressing, autoscalers that
- *   cannot scale Degraded;
+ * - every object of the service on the environment's clusters that nothing else controls counts
+ *   by Argo CD's own rule for its kind (`kubernetes/health`); kinds Argo CD does not assess count
+ *   as present; pods that are not serving (crash loops, image pulls, OOM kills) are reasons
+ *   beside the verdict, never a verdict of their own, as in Argo CD;
  * - the worst counts, in Argo CD's order (Healthy < Suspended < Progressing < Missing < Degraded
  *   < Unknown);
  * - a source that failed does not count but is listed in `unknownSources`; when none answered the
@@ -68,37 +68,30 @@ export function rollupEnvironment(
       if (cluster.state !== 'ok') {
         continue;
       }
-      const { workloads, podsNotReady, autoscalers } = cluster.data;
-      for (const workload of workloads) {
+      const { resources, podsNotReady } = cluster.data;
+      for (const resource of resources) {
         found += 1;
-        healths.push(workload.health);
-        if (workload.health !== 'Healthy') {
+        if (!resource.health) {
+          continue; // a kind Argo CD does not assess: present, not a verdict
+        }
+        healths.push(resource.health);
+        if (resource.health !== 'Healthy') {
           reasons.push({
-            health: workload.health,
-            text: `${workload.kind} ${workload.name} on ${cluster.cluster} is ${
-              workload.health
-            }${workload.message ? `: ${workload.message}` : ''}`,
+            health: resource.health,
+            text: `${resource.kind} ${resource.name} on ${cluster.cluster} is ${
+              resource.health
+            }${resource.message ? `: ${resource.message}` : ''}`,
           });
         }
       }
+      // What pods say explains a verdict; it never makes one (Argo CD rates the controller).
       for (const pod of podsNotReady) {
-        const health = podProblemHealth(pod);
-        healths.push(health);
         reasons.push({
-          health,
+          health: podProblemHealth(pod),
           text: `Pod ${pod.name} on ${cluster.cluster}: ${pod.reason}${
             pod.restarts ? ` (${pod.restarts} restarts)` : ''
           }`,
         });
-      }
-      for (const hpa of autoscalers) {
-        healths.push(hpa.health);
-        if (hpa.health !== 'Healthy') {
-          reasons.push({
-            health: hpa.health,
-            text: `HorizontalPodAutoscaler ${hpa.name} on ${cluster.cluster} is ${hpa.health}: ${hpa.message}`,
-          });
-        }
       }
     }
   } else if (kubernetes.state === 'error') {
@@ -110,8 +103,11 @@ export function rollupEnvironment(
     (kubernetes.state === 'ok' &&
       kubernetes.data.clusters.some(c => c.state === 'ok'));
   let health: Health;
-  if (found > 0 || healths.length > 0) {
+  if (healths.length > 0) {
     health = worstHealth(healths);
+  } else if (found > 0) {
+    // Only kinds Argo CD does not assess: they are there, and nothing says otherwise.
+    health = 'Healthy';
   } else if (answered) {
     health = 'Missing';
     reasons.push({ health, text: 'Nothing of this service runs here' });

@@ -29,7 +29,7 @@ const cluster = (
   cluster: name,
   state: 'ok',
   data: {
-    workloads: [],
+    resources: [],
     pods: { total: 2, ready, restarts: problems ? 83 : 0 },
     podsNotReady: problems
       ? [
@@ -41,7 +41,7 @@ const cluster = (
           },
         ]
       : [],
-    autoscalers: [],
+    notes: [],
   },
 });
 

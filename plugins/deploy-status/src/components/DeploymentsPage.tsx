@@ -22,6 +22,7 @@ import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import {
+  deployedRevisionOf,
   EntityDeployStatus,
   EnvironmentDeployStatus,
   needsAttention,
@@ -60,7 +61,7 @@ function EnvironmentCell(props: { env?: EnvironmentDeployStatus }) {
   }
   const revision =
     env.argocd.state === 'ok'
-      ? env.argocd.data.applications.find(a => a.revision)?.revision
+      ? deployedRevisionOf(env.argocd.data.applications)
       : undefined;
   return (
     <Box title={env.healthReasons.join('\n')}>

@@ -2,6 +2,7 @@ import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
+  deployedRevisionOf,
   EnvironmentDeployStatus,
   PromotionLag,
 } from '@internal/plugin-deploy-status-common';
@@ -42,7 +43,7 @@ export function VersionCell(props: { status: EnvironmentDeployStatus }) {
   if (argocd.state !== 'ok') {
     return <SourceProblem source="Argo CD" result={argocd} />;
   }
-  const revision = argocd.data.applications.find(a => a.revision)?.revision;
+  const revision = deployedRevisionOf(argocd.data.applications);
   if (!revision) {
     return <Typography variant="body2">Not deployed</Typography>;
   }

@@ -57,27 +57,35 @@ function Cluster(props: { cluster: ClusterStatus }) {
   if (cluster.state !== 'ok') {
     return <SourceProblem source={cluster.cluster} result={cluster} />;
   }
-  const { workloads, podsNotReady, autoscalers, pods } = cluster.data;
+  const { resources, podsNotReady, pods, notes } = cluster.data;
   return (
     <Box mb={2}>
       <Typography variant="subtitle2">
         {cluster.cluster}: {pods.ready}/{pods.total} pods ready, {pods.restarts}{' '}
         restarts
       </Typography>
-      {workloads.map(w => (
+      {resources.map(r => (
         <Typography
-          key={`${w.kind}/${w.namespace}/${w.name}`}
+          key={`${r.kind}/${r.namespace}/${r.name}`}
           variant="caption"
           display="block"
         >
-          {w.kind} {w.namespace}/{w.name}: {w.ready}/{w.desired} ready,{' '}
-          {w.updated} updated, {w.available} available · {w.health}
-          {w.message && ` · ${w.message}`}
+          {r.kind} {r.namespace}/{r.name}
+          {r.replicas &&
+            `: ${r.replicas.ready}/${r.replicas.desired} ready, ${r.replicas.updated} updated, ${r.replicas.available} available`}
+          {r.scaling &&
+            `: ${r.scaling.current} current, ${r.scaling.desired} desired (${
+              r.scaling.min ?? 1
+            }–${r.scaling.max})`}
+          {r.health
+            ? ` · ${r.health}`
+            : ' · present (Argo CD does not rate this kind)'}
+          {r.message && ` · ${r.message}`}
         </Typography>
       ))}
       {podsNotReady.map(p => (
         <Typography
-          key={p.name}
+          key={`${p.namespace}/${p.name}`}
           variant="caption"
           color="error"
           display="block"
@@ -87,11 +95,14 @@ function Cluster(props: { cluster: ClusterStatus }) {
           {p.message && ` · ${p.message}`}
         </Typography>
       ))}
-      {autoscalers.map(h => (
-        <Typography key={h.name} variant="caption" display="block">
-          Autoscaler {h.name}: {h.currentReplicas} current, {h.desiredReplicas}{' '}
-          desired ({h.minReplicas ?? 1}–{h.maxReplicas}) · {h.health}
-          {h.message && ` · ${h.message}`}
+      {notes.map(note => (
+        <Typography
+          key={note}
+          variant="caption"
+          color="textSecondary"
+          display="block"
+        >
+          {note}
         </Typography>
       ))}
     </Box>

@@ -1,43 +1,65 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { CacheManager } from '@backstage/backend-defaults/cache';
+import { createUpstreamService } from '@internal/upstream-node';
 import { DefaultUpstreamStatusService } from './DefaultUpstreamStatusService';
-import { Upstream } from './types';
 
-const upstream: Upstream = {
-  kind: 'gitlab',
-  name: 'gitlab.example.com',
-  origin: 'https://gitlab.example.com',
-  probeUrl: 'https://gitlab.example.com/api/v4/version',
-};
+function upstreamWith(data: object) {
+  return createUpstreamService({
+    config: mockServices.rootConfig({ data }),
+    logger: mockServices.logger.mock(),
+    cacheService: CacheManager.fromConfig(
+      mockServices.rootConfig({ data: {} }),
+    ).forPlugin('upstream'),
+  });
+}
 
 describe('DefaultUpstreamStatusService', () => {
-  it('probes each upstream once per cache period', async () => {
-    const fetch = jest.fn(async () => new Response('{}', { status: 401 }));
-    const service = new DefaultUpstreamStatusService([upstream], {
-      timeoutMs: 100,
-      cacheMs: 60_000,
-      fetch,
-    });
-    await Promise.all([service.list(), service.list(), service.list()]);
-    expect(fetch).toHaveBeenCalledTimes(1);
+  const config = {
+    integrations: {
+      gitlab: [
+        {
+          host: 'gitlab.example.com',
+          apiBaseUrl: 'https://gitlab.example.com/api/v4',
+          token: 't',
+        },
+      ],
+    },
+    argocd: {
+      appLocatorMethods: [
+        {
+          type: 'config',
+          instances: [{ name: 'prod', url: 'https://argocd.example.com' }],
+        },
+      ],
+    },
+  };
+
+  it('lists only the configured GitLab host, not the gitlab.com Backstage adds by itself', async () => {
+    const service = new DefaultUpstreamStatusService(upstreamWith(config));
+    const names = (await service.list()).map(u => `${u.kind}:${u.name}`);
+    expect(names).toEqual(['gitlab:gitlab.example.com', 'argocd:prod']);
   });
 
-  it('counts a probe that does not answer in time as unreachable', async () => {
-    const fetch = jest.fn(
-      (_url: string | URL | Request, init?: RequestInit) =>
-        new Promise<Response>((_resolve, reject) =>
-          init?.signal?.addEventListener('abort', () =>
-            reject(init.signal!.reason),
-          ),
-        ),
-    );
-    const service = new DefaultUpstreamStatusService([upstream], {
-      timeoutMs: 50,
-      cacheMs: 0,
-      fetch: fetch as typeof globalThis.fetch,
+  it('reports what the last real call saw, and nothing for an upstream no call used', async () => {
+    const upstream = upstreamWith(config);
+    upstream.outcomes.record('argocd:prod', {
+      reachable: false,
+      error: "Argo CD instance 'prod' did not answer within 3 s",
+      failure: 'timeout',
     });
+    const service = new DefaultUpstreamStatusService(upstream);
     expect(await service.list()).toEqual([
+      {
+        kind: 'gitlab',
+        name: 'gitlab.example.com',
+        origin: 'https://gitlab.example.com',
+        reachable: true,
+      },
       expect.objectContaining({
+        kind: 'argocd',
+        name: 'prod',
         reachable: false,
-        error: 'no answer within 50 ms',
+        error: "Argo CD instance 'prod' did not answer within 3 s",
       }),
     ]);
   });

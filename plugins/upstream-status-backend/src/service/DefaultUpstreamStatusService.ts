@@ -1,42 +1,63 @@
-import { Config } from '@backstage/config';
-import { probeUpstream } from './probeUpstream';
-import { upstreamsFromConfig } from './upstreamsFromConfig';
-import { Upstream, UpstreamStatus, UpstreamStatusService } from './types';
+import { UpstreamService } from '@internal/upstream-node';
+import { UpstreamKind, UpstreamStatus, UpstreamStatusService } from './types';
+
+interface ConfiguredUpstream {
+  kind: UpstreamKind;
+  name: string;
+  origin: string;
+  /** The key the upstream layer records its calls' outcomes under. */
+  key: string;
+}
 
 /**
- * Probes every configured upstream in parallel and reuses the answer for a short while, so a page
- * full of cards costs at most one probe per upstream per `cacheMs`.
+ * Every upstream the portal is configured with, and what the portal's own calls to it last saw
+ * (through `@internal/upstream-node`, with the same credentials, company CA and deadline as the
+ * cards' data). It sends nothing itself: a probe of its own would see a different network path.
+ * An upstream no call has used for ten minutes is reported reachable, as nothing says otherwise.
  */
 export class DefaultUpstreamStatusService implements UpstreamStatusService {
-  private cached?: { at: number; statuses: Promise<UpstreamStatus[]> };
+  private readonly upstreams: ConfiguredUpstream[];
 
-  static fromConfig(config: Config, options: { fetch?: typeof fetch } = {}) {
-    return new DefaultUpstreamStatusService(upstreamsFromConfig(config), {
-      timeoutMs: config.getOptionalNumber('upstreamStatus.timeoutMs') ?? 2000,
-      cacheMs: config.getOptionalNumber('upstreamStatus.cacheMs') ?? 15000,
-      fetch: options.fetch,
-    });
+  constructor(private readonly upstream: UpstreamService) {
+    this.upstreams = [
+      ...upstream.gitlabInstances.map(gitlab => ({
+        kind: 'gitlab' as const,
+        name: gitlab.host,
+        origin: new URL(gitlab.apiBaseUrl).origin,
+        key: `gitlab:${gitlab.host}`,
+      })),
+      ...upstream.argocdInstances.map(instance => ({
+        kind: 'argocd' as const,
+        name: instance.name,
+        origin: new URL(instance.url).origin,
+        key: `argocd:${instance.name}`,
+      })),
+      ...upstream.clusters.map(cluster => ({
+        kind: 'kubernetes' as const,
+        name: cluster.name,
+        origin: new URL(cluster.url).origin,
+        key: `kubernetes:${cluster.name}`,
+      })),
+    ];
   }
 
-  constructor(
-    private readonly upstreams: Upstream[],
-    private readonly options: {
-      timeoutMs: number;
-      cacheMs: number;
-      fetch?: typeof fetch;
-    },
-  ) {}
-
-  list(): Promise<UpstreamStatus[]> {
-    const now = Date.now();
-    if (!this.cached || now - this.cached.at >= this.options.cacheMs) {
-      this.cached = {
-        at: now,
-        statuses: Promise.all(
-          this.upstreams.map(u => probeUpstream(u, this.options)),
-        ),
-      };
-    }
-    return this.cached.statuses;
+  async list(): Promise<UpstreamStatus[]> {
+    return Promise.all(
+      this.upstreams.map(async ({ kind, name, origin, key }) => {
+        const outcome = await this.upstream.outcomes.get(key);
+        if (!outcome) {
+          return { kind, name, origin, reachable: true };
+        }
+        return {
+          kind,
+          name,
+          origin,
+          reachable: outcome.reachable,
+          ...(outcome.status !== undefined && { status: outcome.status }),
+          ...(outcome.error && { error: outcome.error }),
+          checkedAt: outcome.at,
+        };
+      }),
+    );
   }
 }

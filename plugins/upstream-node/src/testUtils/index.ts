@@ -1,0 +1,2 @@
+/** Test helpers of the upstream layer: a private CA and a loopback HTTPS server signed by it. */
+export * from './privateCertificateAuthority';
