@@ -204,7 +204,7 @@ describe('upstream-status plugin', () => {
       broken.close();
       await privateCa.close();
     }
-  });
+  }, 30_000);
 
   it('refuses anonymous callers', async () => {
     const backend = await startTestBackend({

@@ -150,11 +150,13 @@ describe('guardGitlabDiscovery', () => {
       try {
         const { targets, errors } = await scan(gitlab.host, true);
         expect(targets).toEqual([]);
-        expect(errors).toEqual([expect.stringMatching(
+        expect(errors).toEqual([
+          expect.stringMatching(
             new RegExp(
               `(answered ${status}|\(${status}\)).*the discovery scan stops here`,
             ),
-          )]);
+          ),
+        ]);
       } finally {
         gitlab.close();
       }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { generateKeyPairSync } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import forge from 'node-forge';
 
@@ -33,19 +34,31 @@ function certificate(options: {
   return cert;
 }
 
+/** An RSA key pair made by Node's native crypto (node-forge's own is slow on a busy machine). */
+function rsaKeys() {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const key = forge.pki.privateKeyFromPem(
+    privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+  ) as forge.pki.rsa.PrivateKey;
+  return {
+    privateKey: key,
+    publicKey: forge.pki.setRsaPublicKey(key.n, key.e),
+  };
+}
+
 /**
  * A certificate authority made for one test, as a company CA would be, and a server certificate
  * for 127.0.0.1 signed by it: a client that does not know the CA refuses the server.
  */
 export function createTestCertificateAuthority() {
-  const caKeys = forge.pki.rsa.generateKeyPair(2048);
+  const caKeys = rsaKeys();
   const caCert = certificate({
     subject: 'Test Company CA',
     publicKey: caKeys.publicKey,
     signer: caKeys.privateKey,
     ca: true,
   });
-  const serverKeys = forge.pki.rsa.generateKeyPair(2048);
+  const serverKeys = rsaKeys();
   const serverCert = certificate({
     subject: '127.0.0.1',
     publicKey: serverKeys.publicKey,

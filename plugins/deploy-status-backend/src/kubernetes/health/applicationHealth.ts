@@ -10,7 +10,6 @@ export interface ArgoApplication {
     name?: string;
     namespace?: string;
     annotations?: Record<string, string>;
-    [key: string]: unknown;
   };
   spec?: unknown;
   status?: {

@@ -1,5 +1,3 @@
-import { Fields } from './objectFields';
-
 /** Leaves an object out of its application's health (controller/health.go, `"true"` only). */
 export const IGNORE_HEALTHCHECK = 'argocd.argoproj.io/ignore-healthcheck';
 /** Assesses a running Never/OnFailure pod like a long-running one (docs: Resource Health, Pod). */
@@ -33,9 +31,4 @@ export function isHook(annotations: Record<string, string>): boolean {
     return !skipOnly;
   }
   return HELM_HOOK in annotations && annotations[HELM_HOOK] !== 'crd-install';
-}
-
-/** Annotations of an object as JSON; a malformed map throws `MalformedField`. */
-export function annotationsOf(object: unknown): Record<string, string> {
-  return Fields.of(object).object('metadata').stringMap('annotations');
 }

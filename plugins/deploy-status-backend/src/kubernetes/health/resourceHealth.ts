@@ -28,7 +28,6 @@ export interface KubernetesResource {
     generation?: number;
     deletionTimestamp?: string | Date;
     finalizers?: string[];
-    [key: string]: unknown;
   };
   spec?: unknown;
   status?: unknown;

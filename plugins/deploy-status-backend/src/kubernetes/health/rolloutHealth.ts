@@ -11,7 +11,6 @@ export interface ArgoRollout {
     namespace?: string;
     generation?: number;
     annotations?: Record<string, string>;
-    [key: string]: unknown;
   };
   spec?: {
     replicas?: number;
