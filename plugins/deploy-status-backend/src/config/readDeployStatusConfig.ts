@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { SourceName } from '@internal/plugin-deploy-status-common';
+import { readPositiveNumber } from '@internal/upstream-node';
 
 /**
  * The plugin's own settings. Instances, clusters, deadlines and size caps are the upstream
@@ -15,20 +16,9 @@ const DEFAULT_TTL: Record<SourceName, number> = {
   kubernetes: 10,
 };
 
-function positiveNumber(config: Config, key: string, fallback: number) {
-  const value = config.getOptionalNumber(key);
-  if (value === undefined) {
-    return fallback;
-  }
-  if (!(value > 0)) {
-    throw new Error(`${key} must be a positive number, got ${value}`);
-  }
-  return value;
-}
-
 export function readDeployStatusConfig(config: Config): DeployStatusConfig {
   const ttl = (source: SourceName) =>
-    positiveNumber(
+    readPositiveNumber(
       config,
       `deployStatus.cacheTtlSeconds.${source}`,
       DEFAULT_TTL[source],

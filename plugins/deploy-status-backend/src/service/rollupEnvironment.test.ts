@@ -92,9 +92,10 @@ describe('rollupEnvironment', () => {
       }),
     );
     expect(rollup.health).toBe('Progressing');
+    // The verdict's own reason explains the health; the pod's comes after it.
     expect(rollup.healthReasons).toEqual([
-      'Pod p on staging-eu-1: OOMKilled (3 restarts)',
       'Deployment checkout-api on staging-eu-1 is Progressing: Waiting for rollout to finish: 0 of 1 updated replicas are available...',
+      'Pod p on staging-eu-1: OOMKilled (3 restarts)',
     ]);
   });
 

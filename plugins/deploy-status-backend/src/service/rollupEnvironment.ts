@@ -32,7 +32,8 @@ export function rollupEnvironment(
   kubernetes: SourceResult<{ clusters: ClusterStatus[] }>,
 ): EnvironmentRollup {
   const healths: Health[] = [];
-  const reasons: Array<{ health: Health; text: string }> = [];
+  // `explains`: a verdict's own reason (0) comes before what pods add (1) and sync state (2).
+  const reasons: Array<{ health: Health; text: string; explains?: 1 | 2 }> = [];
   const unknown = new Set<SourceName>();
   let found = 0;
 
@@ -50,6 +51,7 @@ export function rollupEnvironment(
       }
       if (app.syncStatus !== 'Synced') {
         reasons.push({
+          explains: 2,
           health: 'Healthy',
           text: `Argo CD ${app.name} is ${app.syncStatus}`,
         });
@@ -87,6 +89,7 @@ export function rollupEnvironment(
       // What pods say explains a verdict; it never makes one (Argo CD rates the controller).
       for (const pod of podsNotReady) {
         reasons.push({
+          explains: 1,
           health: podProblemHealth(pod),
           text: `Pod ${pod.name} on ${cluster.cluster}: ${pod.reason}${
             pod.restarts ? ` (${pod.restarts} restarts)` : ''
@@ -125,9 +128,13 @@ export function rollupEnvironment(
     ].indexOf(h);
   return {
     health,
-    // The worst first: the first reason explains the health.
+    // The verdicts' reasons first, worst first: the first reason explains the health.
     healthReasons: reasons
-      .sort((a, b) => order(a.health) - order(b.health))
+      .sort(
+        (a, b) =>
+          (a.explains ?? 0) - (b.explains ?? 0) ||
+          order(a.health) - order(b.health),
+      )
       .map(r => r.text),
     unknownSources: [...unknown],
   };

@@ -5,7 +5,12 @@ export interface UpstreamSettings {
   maxResponseBytes: number;
 }
 
-function positive(config: Config, key: string, fallback: number): number {
+/** A positive number setting, or its default; anything else stops the backend naming the key. */
+export function readPositiveNumber(
+  config: Config,
+  key: string,
+  fallback: number,
+): number {
   const value = config.getOptionalNumber(key);
   if (value === undefined) {
     return fallback;
@@ -19,8 +24,8 @@ function positive(config: Config, key: string, fallback: number): number {
 /** `upstream.*`: how long one request may take and how large one answer may be. */
 export function readUpstreamSettings(config: Config): UpstreamSettings {
   return {
-    timeoutMs: positive(config, 'upstream.timeoutMs', 3000),
-    maxResponseBytes: positive(
+    timeoutMs: readPositiveNumber(config, 'upstream.timeoutMs', 3000),
+    maxResponseBytes: readPositiveNumber(
       config,
       'upstream.maxResponseBytes',
       16 * 1024 * 1024,
