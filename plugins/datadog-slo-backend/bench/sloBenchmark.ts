@@ -16,7 +16,8 @@ import express from 'express';
 import { CacheManager } from '@backstage/backend-defaults/cache';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
-import { readDatadogConfig } from '../src/config/readDatadogConfig';
+import { createUpstreamService } from '@internal/upstream-node';
+import { readDatadogSloSettings } from '../src/config/readDatadogSloSettings';
 import { createRouter } from '../src/router';
 import { SloRollupService } from '../src/service/SloRollupService';
 import { SloService } from '../src/service/SloService';
@@ -94,12 +95,19 @@ async function startPortalRoute(datadogUrl: string) {
       apiBaseUrl: datadogUrl,
     },
   });
-  const cache = CacheManager.fromConfig(config).forPlugin('datadog-slo');
-  const sloService = new SloService(
-    readDatadogConfig(config),
-    cache,
-    silentLogger,
-  );
+  const caches = CacheManager.fromConfig(config);
+  const upstream = createUpstreamService({
+    config,
+    logger: silentLogger,
+    cacheService: caches.forPlugin('upstream'),
+  });
+  const sloService = new SloService({
+    connection: upstream.datadog,
+    http: upstream.http,
+    settings: readDatadogSloSettings(config),
+    cache: caches.forPlugin('datadog-slo'),
+    logger: silentLogger,
+  });
   const catalog: any = {
     getEntityByRef: async () => entity,
     getEntities: async () => ({ items: [] }),

@@ -4,6 +4,13 @@
  * @packageDocumentation
  */
 
+import { datadogConnection } from '@internal/upstream-node';
+
 export { datadogSloPlugin as default } from './plugin';
-export { readDatadogConfig } from './config/readDatadogConfig';
-export type { DatadogConnection } from './config/readDatadogConfig';
+
+/**
+ * @deprecated The Datadog connection is the upstream layer's: use `datadogConnection` (or
+ * `upstreamServiceRef`'s `datadog`) from `@internal/upstream-node`. Kept for the backend's
+ * strict-config test until it imports from there.
+ */
+export const readDatadogConfig = datadogConnection;

@@ -50,12 +50,12 @@ const entities: Entity[] = [
   },
 ];
 
-async function startPortal(datadog: JsonObject) {
+async function startPortal(datadog: JsonObject, upstream: JsonObject = {}) {
   const { server } = await startTestBackend({
     features: [
       datadogSloPlugin,
       catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({ data: { datadog } }),
+      mockServices.rootConfig.factory({ data: { datadog, upstream } }),
     ],
   });
   return server;
@@ -174,5 +174,22 @@ describe('datadog-slo backend plugin', () => {
     expect(res.body.configured).toBe(false);
     expect(res.body.problems[0].message).toContain('Datadog is not configured');
     expect(datadog.requests).toHaveLength(0);
+  });
+
+  it('names the size cap when an answer is larger than the layer allows, instead of failing with 500', async () => {
+    const server = await startPortal(configured(), { maxResponseBytes: 1024 });
+    const res = await request(server).get(
+      '/api/datadog-slo/entities/component/default/checkout-api/slos',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.slos).toEqual([]);
+    expect(res.body.problems).toEqual([
+      expect.objectContaining({
+        kind: 'upstream',
+        message: expect.stringMatching(
+          /^Datadog \(datadoghq\.com\) answered 200 with more than 1 KiB, the portal's limit for one answer \(upstream\.maxResponseBytes\)\. /,
+        ),
+      }),
+    ]);
   });
 });

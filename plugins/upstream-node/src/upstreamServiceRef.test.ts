@@ -99,4 +99,25 @@ describe('createUpstreamService', () => {
       }),
     ).toThrow("cluster 'prod' has no auth provider configured");
   });
+
+  it('exposes the Datadog connection, or why there is none, and starts either way', () => {
+    expect(
+      upstreamWith({
+        datadog: { site: 'datadoghq.eu', apiKey: 'k', appKey: 'a' },
+      }).datadog,
+    ).toEqual({
+      configured: true,
+      site: 'datadoghq.eu',
+      apiBaseUrl: 'https://api.datadoghq.eu',
+      appBaseUrl: 'https://app.datadoghq.eu',
+      apiKey: 'k',
+      appKey: 'a',
+    });
+    expect(upstreamWith({}).datadog).toEqual({
+      configured: false,
+      site: 'datadoghq.com',
+      reason:
+        'Datadog is not configured: set datadog.apiKey (DATADOG_API_KEY) and datadog.appKey (DATADOG_APP_KEY).',
+    });
+  });
 });

@@ -15,13 +15,17 @@ import {
 import { ArgoCdClient } from './argocd/ArgoCdClient';
 import { UpstreamCache } from './cache/UpstreamCache';
 import { ArgoCdInstance, argocdInstances } from './config/argocdInstances';
+import {
+  DatadogConnection,
+  datadogConnection,
+} from './config/datadogConnection';
 import { gitlabInstances } from './config/gitlabInstances';
 import { kubernetesClusters } from './config/kubernetesClusters';
 import {
   readUpstreamSettings,
   UpstreamSettings,
 } from './config/readUpstreamSettings';
-import { RetryAfterGate } from './gate/RetryAfterGate';
+import { UpstreamRateGate } from './gate/UpstreamRateGate';
 import { GitlabClient } from './gitlab/GitlabClient';
 import { UpstreamHttp } from './http/UpstreamHttp';
 import { defaultAuthStrategy } from './kubernetes/clusterCredentials';
@@ -35,13 +39,18 @@ export type GitlabClientResult =
 
 /**
  * The portal's upstreams, configured once for every backend plugin: the instances and clusters,
- * one client per upstream, the shared cache, the Retry-After gate and what the calls saw.
+ * one client per upstream, the shared cache, the rate gate and what the calls saw.
  */
 export interface UpstreamService {
   readonly settings: UpstreamSettings;
   readonly gitlabInstances: GitLabIntegrationConfig[];
   readonly argocdInstances: ArgoCdInstance[];
   readonly clusters: ClusterDetails[];
+  /**
+   * The Datadog connection (`datadog.*`), or why there is none (`configured: false`): the backend
+   * starts without keys. Its requests go through `http` with the target `datadog:<site>`.
+   */
+  readonly datadog: DatadogConnection;
   readonly http: UpstreamHttp;
   /** Cached, de-duplicated reads shared by the replicas (Redis in production). */
   readonly cache: UpstreamCache;
@@ -90,7 +99,7 @@ export function createUpstreamService(options: {
   const outcomes = new UpstreamOutcomes(cacheService);
   const http = new UpstreamHttp({
     ...settings,
-    gate: new RetryAfterGate({ cache: cacheService }),
+    gate: new UpstreamRateGate({ cache: cacheService }),
     outcomes,
   });
   const gitlabConfigs = gitlabInstances(config);
@@ -103,6 +112,7 @@ export function createUpstreamService(options: {
     gitlabInstances: gitlabConfigs,
     argocdInstances: argocdInstances(config),
     clusters: kubernetesClusters(config),
+    datadog: datadogConnection(config),
     http,
     cache: new UpstreamCache(cacheService, logger),
     outcomes,

@@ -5,7 +5,7 @@
  */
 
 /** The kinds of upstream whose cards and tabs the portal gates on reachability. */
-export type UpstreamKind = 'gitlab' | 'argocd' | 'kubernetes';
+export type UpstreamKind = 'gitlab' | 'argocd' | 'kubernetes' | 'datadog';
 
 /** Whether one configured upstream answered the portal's last call to it. Never holds credentials. */
 export interface UpstreamStatus {

@@ -6,6 +6,7 @@ import {
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import pLimit from 'p-limit';
 import { readDatadogSlos } from '@internal/catalog-model-platform';
 import {
   SloRollupEntry,
@@ -15,7 +16,6 @@ import {
   emptySloStateCounts,
   worstSloState,
 } from '@internal/plugin-datadog-slo-common';
-import { Semaphore } from '../client/Semaphore';
 import { SloService } from './SloService';
 
 /**
@@ -76,12 +76,10 @@ export class SloRollupService {
       { credentials },
     );
     const covered = items.filter(member => readDatadogSlos(member));
-    const semaphore = new Semaphore(MEMBERS_AT_ONCE);
+    const limit = pLimit(MEMBERS_AT_ONCE);
     const uniqueSlos = new Map<string, SloState>();
     const entries = await Promise.all(
-      covered.map(member =>
-        semaphore.run(() => this.entryOf(member, uniqueSlos)),
-      ),
+      covered.map(member => limit(() => this.entryOf(member, uniqueSlos))),
     );
     entries.sort(
       (a, b) =>

@@ -1,13 +1,12 @@
+import { CacheService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
-import { readDatadogConfig } from '../config/readDatadogConfig';
-import {
-  FakeDatadog,
-  fakeDatadogConnection,
-  fakeSlo,
-  startFakeDatadog,
-} from '../testUtils';
+import { JsonObject } from '@backstage/types';
+import { datadogConnection } from '@internal/upstream-node';
+import { readDatadogSloSettings } from '../config/readDatadogSloSettings';
+import { FakeDatadog, fakeSlo, startFakeDatadog } from '../testUtils';
+import { fakeDatadogUpstream } from '../__testUtils__/fakeDatadogUpstream';
 import { SloService } from './SloService';
 
 function service(annotations: Record<string, string>): Entity {
@@ -21,16 +20,32 @@ function service(annotations: Record<string, string>): Entity {
 
 const byQuery = service({ 'datadoghq.com/slo-query': 'service:checkout-api' });
 
-function sloService(url: string, extra: object = {}) {
-  const connection = fakeDatadogConnection(url, {
-    site: 'datadoghq.eu',
-    ...extra,
+/** The SLO service on the upstream layer, as the plugin wires it, against a fake Datadog. */
+function sloServiceOn(
+  url: string,
+  options: {
+    upstream?: JsonObject;
+    cache?: CacheService;
+    logger?: ReturnType<typeof mockServices.logger.mock>;
+    now?: () => number;
+  } = {},
+) {
+  const upstream = fakeDatadogUpstream(url, {
+    datadog: { site: 'datadoghq.eu' },
+    upstream: options.upstream,
   });
-  return new SloService(
-    connection,
-    mockServices.cache.mock() as any,
-    mockServices.logger.mock(),
-  );
+  return new SloService({
+    connection: upstream.datadog,
+    http: upstream.http,
+    settings: readDatadogSloSettings(new ConfigReader({})),
+    cache: options.cache ?? (mockServices.cache.mock() as any),
+    logger: options.logger ?? mockServices.logger.mock(),
+    now: options.now,
+  });
+}
+
+function sloService(url: string, upstream?: JsonObject) {
+  return sloServiceOn(url, { upstream });
 }
 
 /** A CacheService backed by a Map, so freshness and staleness can be observed. */
@@ -47,14 +62,7 @@ function memoryCache() {
 }
 
 function withCache(url: string, now: () => number) {
-  return new SloService(
-    fakeDatadogConnection(url),
-    memoryCache(),
-    mockServices.logger.mock(),
-    {
-      now,
-    },
-  );
+  return sloServiceOn(url, { cache: memoryCache(), now });
 }
 
 describe('SloService', () => {
@@ -196,11 +204,14 @@ describe('SloService', () => {
   });
 
   it('answers without asking anyone when keys are missing or the annotation is absent', async () => {
-    const notConfigured = new SloService(
-      readDatadogConfig(new ConfigReader({})),
-      mockServices.cache.mock() as any,
-      mockServices.logger.mock(),
-    );
+    const upstream = fakeDatadogUpstream('http://127.0.0.1:1');
+    const notConfigured = new SloService({
+      connection: datadogConnection(new ConfigReader({})),
+      http: upstream.http,
+      settings: readDatadogSloSettings(new ConfigReader({})),
+      cache: mockServices.cache.mock() as any,
+      logger: mockServices.logger.mock(),
+    });
     const answer = await notConfigured.getEntitySlos(byQuery);
     expect(answer.configured).toBe(false);
     expect(answer.problems[0]).toMatchObject({ kind: 'not-configured' });
@@ -282,14 +293,14 @@ describe('SloService', () => {
       rateLimit: { limit: 0, resetSeconds: 60 },
     });
     const answer = await sloService(datadog.url, {
-      slo: { timeoutMs: 1000 },
+      timeoutMs: 1000,
     }).getEntitySlos(byQuery);
     expect(answer.slos).toEqual([]);
     expect(answer.problems).toEqual([
       expect.objectContaining({ kind: 'rate-limited' }),
     ]);
     expect(answer.problems[0].message).toBe(
-      "Datadog's rate limit 'slo_search' is used up; it resets in 60 s. The SLOs will load after that.",
+      "Datadog (datadoghq.eu) says its rate limit 'slo_search' is used up; it resets in 60 s. The SLOs will load after that.",
     );
   });
 
@@ -322,10 +333,10 @@ describe('SloService', () => {
       apiKey: 'other',
     });
     const logger = mockServices.logger.mock();
-    const connection = fakeDatadogConnection(datadog.url);
-    await new SloService(connection, memoryCache(), logger).getEntitySlos(
-      byQuery,
-    );
+    await sloServiceOn(datadog.url, {
+      cache: memoryCache(),
+      logger,
+    }).getEntitySlos(byQuery);
     const logged = JSON.stringify(
       [logger.warn, logger.info, logger.error, logger.debug].map(
         fn => (fn as jest.Mock).mock.calls,
@@ -351,14 +362,15 @@ describe('SloService', () => {
         return this;
       },
     } as any;
-    const answer = await new SloService(
-      fakeDatadogConnection(datadog.url),
-      broken,
+    const answer = await sloServiceOn(datadog.url, {
+      cache: broken,
       logger,
-    ).getEntitySlos(byQuery);
+    }).getEntitySlos(byQuery);
     expect(answer.slos.map(s => s.id)).toEqual(['a']);
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringContaining('SLO cache read failed, asking Datadog'),
+      expect.stringContaining(
+        'Could not read the SLO cache; answering from the upstream',
+      ),
     );
   });
 });

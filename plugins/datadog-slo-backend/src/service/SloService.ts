@@ -12,9 +12,15 @@ import {
   SloTimeframe,
   errorBudgetRemaining,
 } from '@internal/plugin-datadog-slo-common';
+import {
+  DatadogConnection,
+  SingleFlight,
+  TolerantCache,
+  UpstreamHttp,
+} from '@internal/upstream-node';
 import { DatadogSloClient } from '../client/DatadogSloClient';
-import { toSloProblem } from '../client/DatadogRequestError';
-import { DatadogConnection } from '../config/readDatadogConfig';
+import { toSloProblem } from '../client/toSloProblem';
+import { DatadogSloSettings } from '../config/readDatadogSloSettings';
 import { budgetBurnDown } from './budgetBurnDown';
 import { fetchSelectionSlos, SloSelection } from './fetchSelectionSlos';
 import { rollupByEnvironment, sortWorstFirst } from './ordering';
@@ -56,19 +62,37 @@ function wholeAnswerFailed(problems: SloProblem[]): boolean {
  * cache is an optimisation: when its store fails, Datadog is asked and the failure logged.
  */
 export class SloService {
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly flights = new SingleFlight();
   private readonly client?: DatadogSloClient;
+  private readonly connection: DatadogConnection;
+  private readonly settings: DatadogSloSettings;
+  private readonly cache: TolerantCache;
+  private readonly logger: LoggerService;
   private readonly now: () => number;
 
-  constructor(
-    private readonly connection: DatadogConnection,
-    private readonly cache: CacheService,
-    private readonly logger: LoggerService,
-    options: { fetch?: typeof fetch; now?: () => number } = {},
-  ) {
+  constructor(options: {
+    /** The upstream layer's `datadog`. */
+    connection: DatadogConnection;
+    /** The upstream layer's `http`: every request to Datadog goes through it. */
+    http: UpstreamHttp;
+    settings: DatadogSloSettings;
+    cache: CacheService;
+    logger: LoggerService;
+    now?: () => number;
+  }) {
+    this.connection = options.connection;
+    this.settings = options.settings;
+    this.cache = new TolerantCache(
+      options.cache,
+      options.logger,
+      'the SLO cache',
+    );
+    this.logger = options.logger;
     this.now = options.now ?? Date.now;
-    if (connection.configured) {
-      this.client = new DatadogSloClient(connection, options.fetch, this.now);
+    if (options.connection.configured) {
+      this.client = new DatadogSloClient(options.connection, options.http, {
+        maxConcurrentRequests: options.settings.maxConcurrentRequests,
+      });
     }
   }
 
@@ -107,7 +131,7 @@ export class SloService {
     }
     const answer = await this.cached(
       `slos:v2:${connection.site}:${JSON.stringify(selection)}`,
-      connection.options.cacheSeconds,
+      this.settings.cacheSeconds,
       () => this.fetchSlos(client, connection.appBaseUrl, base, selection),
       (fresh, previous) =>
         fresh.slos.length === 0 &&
@@ -139,7 +163,7 @@ export class SloService {
     const target = threshold?.target ?? 99.9;
     return this.cached(
       `slo-history:v2:${this.connection.site}:${sloId}:${timeframe}:${target}`,
-      this.connection.options.historyCacheSeconds,
+      this.settings.historyCacheSeconds,
       async () => {
         const toTime = this.now();
         const fromTime = toTime - TIMEFRAME_SECONDS[timeframe] * 1000;
@@ -228,15 +252,11 @@ export class SloService {
     compute: () => Promise<T>,
     staleFrom: (fresh: T, previous: T | undefined) => T | undefined,
   ): Promise<T> {
-    const entry = await this.cacheGet<CacheEntry<T>>(key);
+    const entry = await this.cache.get<CacheEntry<T>>(key);
     if (entry && entry.freshUntil > this.now()) {
       return entry.value;
     }
-    const running = this.inFlight.get(key) as Promise<T> | undefined;
-    if (running) {
-      return running;
-    }
-    const refresh = (async () => {
+    return this.flights.run(key, async () => {
       const fresh = await compute();
       const previous =
         entry && entry.keepUntil > this.now() ? entry.value : undefined;
@@ -252,34 +272,9 @@ export class SloService {
             ? entry.keepUntil
             : now + KEEP_FOR_STALE_MS,
       };
-      await this.cacheSet(key, next);
+      await this.cache.set(key, next, next.keepUntil - this.now());
       return value;
-    })();
-    this.inFlight.set(key, refresh);
-    try {
-      return await refresh;
-    } finally {
-      this.inFlight.delete(key);
-    }
-  }
-
-  private async cacheGet<T>(key: string): Promise<T | undefined> {
-    try {
-      return (await this.cache.get(key)) as T | undefined;
-    } catch (error) {
-      this.logger.warn(`SLO cache read failed, asking Datadog: ${error}`);
-      return undefined;
-    }
-  }
-
-  private async cacheSet(key: string, entry: CacheEntry<unknown>) {
-    try {
-      await this.cache.set(key, entry as any, {
-        ttl: Math.max(1, entry.keepUntil - this.now()),
-      });
-    } catch (error) {
-      this.logger.warn(`SLO cache write failed: ${error}`);
-    }
+    });
   }
 }
 

@@ -11,10 +11,7 @@ import {
   compareSloStates,
 } from '@internal/plugin-datadog-slo-common';
 import { DatadogSloClient } from '../client/DatadogSloClient';
-import {
-  DatadogRequestError,
-  toSloProblem,
-} from '../client/DatadogRequestError';
+import { isRefusedRequest, toSloProblem } from '../client/toSloProblem';
 import { WireSearchSloAttributes, WireSlo } from '../client/wireTypes';
 import { BURN_RATE_HISTORY_SECONDS, burnRates } from './burnRates';
 import { TIMEFRAME_SECONDS } from './timeframes';
@@ -181,11 +178,13 @@ async function searchAll(
       message: `The annotation ${ANNOTATION_DATADOG_SLO_QUERY} ('${query}') matches more than ${hits.length} SLOs; the first ${hits.length} are shown. Narrow the query.`,
     });
   } catch (error) {
-    if (error instanceof DatadogRequestError && error.status === 400) {
+    if (isRefusedRequest(error)) {
       problems.push({
         kind: 'bad-annotation',
         annotation: ANNOTATION_DATADOG_SLO_QUERY,
-        message: `Datadog refused the query of annotation ${ANNOTATION_DATADOG_SLO_QUERY} ('${query}'): ${error.message}`,
+        message: `Datadog refused the query of annotation ${ANNOTATION_DATADOG_SLO_QUERY} ('${query}'): ${
+          (error as Error).message
+        }`,
       });
     } else {
       problems.push(toSloProblem(error));
@@ -215,8 +214,7 @@ async function listByIds(
     }
     return slos;
   } catch (error) {
-    const refused =
-      error instanceof DatadogRequestError && error.status === 400;
+    const refused = isRefusedRequest(error);
     problems.push(
       toSloProblem(error, {
         annotation: ANNOTATION_DATADOG_SLO_IDS,

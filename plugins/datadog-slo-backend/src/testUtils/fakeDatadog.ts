@@ -36,6 +36,8 @@ export interface RecordedRequest {
 export interface FakeDatadog {
   url: string;
   requests: RecordedRequest[];
+  /** The most requests it was answering at the same time. */
+  readonly peakConcurrency: number;
   /** Answer every request with this status and Datadog's error body until cleared. */
   failWith(status: number | undefined): void;
   close(): Promise<void>;
@@ -56,6 +58,8 @@ export async function startFakeDatadog(
   // Per endpoint family: requests in the current rate limit period and when it started.
   const periods = new Map<string, { count: number; startedAt: number }>();
   let failure: number | undefined;
+  let inFlight = 0;
+  let peakConcurrency = 0;
   const now = options.now ?? Date.now;
 
   const contractViolations: string[] = [];
@@ -64,6 +68,11 @@ export async function startFakeDatadog(
     const url = new URL(req.url!, 'http://datadog');
     const query = Object.fromEntries(url.searchParams);
     requests.push({ path: url.pathname, query, headers: req.headers });
+    inFlight += 1;
+    peakConcurrency = Math.max(peakConcurrency, inFlight);
+    res.once('close', () => {
+      inFlight -= 1;
+    });
     const send = (
       status: number,
       body: unknown,
@@ -215,6 +224,9 @@ export async function startFakeDatadog(
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    get peakConcurrency() {
+      return peakConcurrency;
+    },
     failWith(status) {
       failure = status;
     },

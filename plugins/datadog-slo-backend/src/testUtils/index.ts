@@ -13,8 +13,4 @@ export type {
 } from './fakeDatadog';
 export { fakeSlo } from './fakeSlo';
 export type { FakeSlo } from './fakeSlo';
-export {
-  FAKE_DATADOG_KEYS,
-  fakeDatadogConnection,
-} from './fakeDatadogConnection';
 export { assertDatadogSchema } from './datadogContract';

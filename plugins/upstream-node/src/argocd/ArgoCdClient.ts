@@ -82,21 +82,42 @@ export class ArgoCdClient {
     const scope = [instance.name, lookup.project, lookup.appNamespace].join(
       '\n',
     );
-    return this.batcher.list(scope, lookup.selector, async selector => {
-      const url = new URL(`${instance.url}/api/v1/applications`);
-      url.searchParams.set('selector', selector);
-      url.searchParams.append('projects', lookup.project);
-      if (lookup.appNamespace) {
-        url.searchParams.set('appNamespace', lookup.appNamespace);
-      }
-      const target = this.target(instance);
-      const { body } = await this.options.http.json<{ items?: unknown }>(
-        target,
-        url,
-        { headers: this.headers(instance) },
-      );
-      return this.itemsOf(body, target);
-    });
+    return this.batcher.list(scope, lookup.selector, selector =>
+      this.listOnce(instance, { ...lookup, selector }),
+    );
+  }
+
+  /**
+   * Every application of a project (in one app namespace when given), in one request, not
+   * merged with other look-ups: the catalog-wide view matches services to them itself.
+   */
+  listProjectApplications(
+    instance: ArgoCdInstance,
+    project: string,
+    appNamespace?: string,
+  ): Promise<ArgoCdApplication[]> {
+    return this.listOnce(instance, { project, appNamespace });
+  }
+
+  private async listOnce(
+    instance: ArgoCdInstance,
+    lookup: { selector?: string; project: string; appNamespace?: string },
+  ): Promise<ArgoCdApplication[]> {
+    const url = new URL(`${instance.url}/api/v1/applications`);
+    if (lookup.selector) {
+      url.searchParams.set('selector', lookup.selector);
+    }
+    url.searchParams.append('projects', lookup.project);
+    if (lookup.appNamespace) {
+      url.searchParams.set('appNamespace', lookup.appNamespace);
+    }
+    const target = this.target(instance);
+    const { body } = await this.options.http.json<{ items?: unknown }>(
+      target,
+      url,
+      { headers: this.headers(instance) },
+    );
+    return this.itemsOf(body, target);
   }
 
   /** Argo CD answers `items: null` when none matches. */

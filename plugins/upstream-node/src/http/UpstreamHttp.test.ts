@@ -2,7 +2,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { CacheManager } from '@backstage/backend-defaults/cache';
 import { mockServices } from '@backstage/backend-test-utils';
-import { RetryAfterGate } from '../gate/RetryAfterGate';
+import { UpstreamRateGate } from '../gate/UpstreamRateGate';
 import { UpstreamOutcomes } from '../outcomes/UpstreamOutcomes';
 import { startPrivateCaServer } from '../testUtils';
 import { UpstreamHttp } from './UpstreamHttp';
@@ -37,7 +37,7 @@ function httpWith(
     http: new UpstreamHttp({
       timeoutMs: 500,
       maxResponseBytes: 1024,
-      gate: new RetryAfterGate(),
+      gate: new UpstreamRateGate(),
       outcomes,
       ...options,
     }),
@@ -91,8 +91,8 @@ describe('UpstreamHttp', () => {
       res.end('{"message":"slow down"}');
     });
     const cache = sharedCache();
-    const replicaA = httpWith({ gate: new RetryAfterGate({ cache }) }).http;
-    const replicaB = httpWith({ gate: new RetryAfterGate({ cache }) }).http;
+    const replicaA = httpWith({ gate: new UpstreamRateGate({ cache }) }).http;
+    const replicaB = httpWith({ gate: new UpstreamRateGate({ cache }) }).http;
     await expect(replicaA.json(target, new URL(url))).rejects.toMatchObject({
       failure: 'rate-limited',
     });
@@ -101,6 +101,60 @@ describe('UpstreamHttp', () => {
       message: expect.stringMatching(/asking again in (29|30) s/),
     });
     expect(asked).toBe(1);
+  });
+
+  it("feeds the gate every answer's X-RateLimit-* headers, per limit", async () => {
+    let asked = 0;
+    const url = await serve((req, res) => {
+      asked += 1;
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'x-ratelimit-remaining': req.url?.startsWith('/history') ? '0' : '9',
+        'x-ratelimit-reset': '60',
+        'x-ratelimit-name': req.url?.startsWith('/history')
+          ? 'slo_history'
+          : 'slo_search',
+      });
+      res.end('{}');
+    });
+    const { http: client } = httpWith({ timeoutMs: 2000 });
+    const history = { rateLimit: 'history' };
+    await client.json(target, new URL(`${url}/history/a`), history);
+    await expect(
+      client.json(target, new URL(`${url}/history/b`), history),
+    ).rejects.toMatchObject({
+      failure: 'rate-limited',
+      message:
+        "Argo CD instance 'prod' says its rate limit 'slo_history' is used up; it resets in 60 s",
+    });
+    expect(asked).toBe(1);
+    await client.json(target, new URL(`${url}/search`), {
+      rateLimit: 'search',
+    });
+    expect(asked).toBe(2);
+  });
+
+  it('asks once more after a 429 whose announced reset comes within the deadline', async () => {
+    let asked = 0;
+    const url = await serve((_req, res) => {
+      asked += 1;
+      const limited = asked === 1;
+      res.writeHead(limited ? 429 : 200, {
+        'content-type': 'application/json',
+        'x-ratelimit-remaining': limited ? '0' : '5',
+        'x-ratelimit-reset': '1',
+      });
+      res.end(limited ? '{"errors":["Rate limit exceeded"]}' : '{"ok":true}');
+    });
+    const { http: client, outcomes } = httpWith({ timeoutMs: 3000 });
+    const started = Date.now();
+    await expect(client.json(target, new URL(url))).resolves.toMatchObject({
+      status: 200,
+      body: { ok: true },
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(asked).toBe(2);
+    expect(await outcomes.get('argocd:prod')).toMatchObject({ status: 200 });
   });
 
   it('reads an upstream behind a private CA when given the CA, and names the CA when not', async () => {

@@ -1,7 +1,7 @@
 import { fetch } from 'undici';
 import { failureOfStatus, UpstreamError } from '../errors/UpstreamError';
 import { quoteValue } from '../errors/quoteValue';
-import { RetryAfterGate } from '../gate/RetryAfterGate';
+import { GatedRequest, UpstreamRateGate } from '../gate/UpstreamRateGate';
 import { UpstreamOutcomes } from '../outcomes/UpstreamOutcomes';
 import { readCappedText } from './readCappedText';
 import { dispatcherOf, UpstreamTls } from './tls';
@@ -18,8 +18,24 @@ export interface UpstreamTarget {
 export interface UpstreamHttpOptions {
   timeoutMs: number;
   maxResponseBytes: number;
-  gate: RetryAfterGate;
+  gate: UpstreamRateGate;
   outcomes: UpstreamOutcomes;
+}
+
+/** How one request is sent. */
+export interface UpstreamRequestInit {
+  headers?: Record<string, string>;
+  method?: 'GET' | 'HEAD';
+  /**
+   * Which of the upstream's announced rate limits (`X-RateLimit-*`) the request counts against,
+   * e.g. an endpoint family; see {@link GatedRequest}.
+   */
+  rateLimit?: string;
+  /**
+   * Runs the sending of the request (not its wait for a rate limit reset, so one throttled limit
+   * cannot take every slot), e.g. through a `p-limit` that caps a plugin's requests in flight.
+   */
+  concurrency?: <T>(send: () => Promise<T>) => Promise<T>;
 }
 
 export interface UpstreamAnswer<T = unknown> {
@@ -27,6 +43,15 @@ export interface UpstreamAnswer<T = unknown> {
   headers: Headers;
   body: T;
 }
+
+/** What the last attempt of a call got to, for its outcome record and its error. */
+interface Seen {
+  status?: number;
+  signal?: AbortSignal;
+}
+
+/** A wait for a rate limit reset must leave at least this much of the deadline for the request. */
+const MIN_REQUEST_MS = 500;
 
 /** TLS verification failures: the upstream's certificate comes from a CA the portal was not given. */
 const CERTIFICATE_CODES = new Set([
@@ -57,8 +82,10 @@ function errorText(body: string): string | undefined {
 /**
  * The portal's one way to send a request to an upstream: within a deadline, through the TLS
  * setting of the target (the company CA, a client certificate), with the body read up to a cap,
- * the Retry-After gate, and every failure an {@link UpstreamError} naming the upstream. What each
- * call saw is recorded for the upstream-status page.
+ * the rate gate ({@link UpstreamRateGate}: Retry-After, announced limits) fed every answer's
+ * headers, and every failure an {@link UpstreamError} naming the upstream. The deadline covers
+ * the whole call: a wait for a rate limit reset, the one retry after a 429 of an announced limit,
+ * reading the body. What each call saw is recorded for the upstream-status page.
  */
 export class UpstreamHttp {
   constructor(private readonly options: UpstreamHttpOptions) {}
@@ -71,7 +98,7 @@ export class UpstreamHttp {
   async json<T = unknown>(
     target: UpstreamTarget,
     url: URL,
-    init: { headers?: Record<string, string>; method?: 'GET' | 'HEAD' } = {},
+    init: UpstreamRequestInit = {},
   ): Promise<UpstreamAnswer<T>> {
     const answer = await this.send(target, url, init);
     if (init.method === 'HEAD') {
@@ -106,49 +133,59 @@ export class UpstreamHttp {
   private async send(
     target: UpstreamTarget,
     url: URL,
-    init: { headers?: Record<string, string>; method?: 'GET' | 'HEAD' },
+    init: UpstreamRequestInit,
   ): Promise<{ status: number; headers: Headers; text: string }> {
     const { label, upstream } = target;
-    const { timeoutMs, gate, outcomes, maxResponseBytes } = this.options;
-    await gate.check(url.origin, label);
-    const signal = AbortSignal.timeout(timeoutMs);
-    let status: number | undefined;
+    const { timeoutMs, gate, outcomes } = this.options;
+    const deadline = Date.now() + timeoutMs;
+    const gated: GatedRequest = {
+      origin: url.origin,
+      label,
+      rateLimit: init.rateLimit,
+      latestStart: deadline - MIN_REQUEST_MS,
+    };
+    const concurrency =
+      init.concurrency ?? (<T>(send: () => Promise<T>) => send());
+    // A request the gate holds back was never sent: there is no outcome to record.
+    await gate.admit(gated);
+    const seen: Seen = {};
     try {
-      const response = await fetch(url, {
-        method: init.method ?? 'GET',
-        headers: { accept: 'application/json', ...init.headers },
-        signal,
-        redirect: 'manual',
-        dispatcher: dispatcherOf(target.tls),
-      });
-      status = response.status;
-      const text = await readCappedText(
-        response.body as ReadableStream<Uint8Array> | null,
-        maxResponseBytes,
-        label,
-        response.status,
-      );
-      const headers = response.headers as unknown as Headers;
-      if (response.status === 429) {
-        await gate.refuse(url.origin, label, headers.get('retry-after'));
-      }
-      if (response.status >= 300) {
-        const detail = errorText(text);
-        throw new UpstreamError(
-          `${label} answered ${response.status}${detail ? `: ${detail}` : ''}`,
-          {
-            failure: failureOfStatus(response.status),
-            status: response.status,
-          },
+      for (let attempt = 0; ; attempt++) {
+        if (attempt > 0) {
+          await gate.admit(gated);
+        }
+        const answer = await concurrency(() =>
+          this.exchange(target, url, init, gated, deadline, seen),
         );
+        if (answer.refusal) {
+          // The announced reset is waited for by the gate, when the deadline leaves time.
+          if (answer.refusal.retry && attempt === 0) {
+            continue;
+          }
+          throw answer.refusal.error;
+        }
+        if (answer.status >= 300) {
+          const detail = errorText(answer.text);
+          throw new UpstreamError(
+            `${label} answered ${answer.status}${detail ? `: ${detail}` : ''}`,
+            {
+              failure: failureOfStatus(answer.status),
+              status: answer.status,
+            },
+          );
+        }
+        outcomes.record(upstream, { reachable: true, status: answer.status });
+        return {
+          status: answer.status,
+          headers: answer.headers,
+          text: answer.text,
+        };
       }
-      outcomes.record(upstream, { reachable: true, status });
-      return { status: response.status, headers, text };
     } catch (error) {
-      const failure = this.asUpstreamError(error, target, url, signal);
+      const failure = this.asUpstreamError(error, target, url, seen.signal);
       outcomes.record(upstream, {
-        reachable: status !== undefined && status < 500,
-        status,
+        reachable: seen.status !== undefined && seen.status < 500,
+        status: seen.status,
         error: failure.message,
         failure: failure.failure,
       });
@@ -156,16 +193,51 @@ export class UpstreamHttp {
     }
   }
 
+  /** One request and its answer, the headers fed to the gate, the body read up to the cap. */
+  private async exchange(
+    target: UpstreamTarget,
+    url: URL,
+    init: UpstreamRequestInit,
+    gated: GatedRequest,
+    deadline: number,
+    seen: Seen,
+  ) {
+    const { gate, maxResponseBytes } = this.options;
+    seen.signal = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
+    const response = await fetch(url, {
+      method: init.method ?? 'GET',
+      headers: { accept: 'application/json', ...init.headers },
+      signal: seen.signal,
+      redirect: 'manual',
+      dispatcher: dispatcherOf(target.tls),
+    });
+    seen.status = response.status;
+    const headers = response.headers as unknown as Headers;
+    const refusal = await gate.observe(gated, response.status, headers);
+    if (refusal) {
+      await response.body?.cancel().catch(() => undefined);
+    }
+    const text = refusal
+      ? ''
+      : await readCappedText(
+          response.body as ReadableStream<Uint8Array> | null,
+          maxResponseBytes,
+          target.label,
+          response.status,
+        );
+    return { status: response.status, headers, text, refusal };
+  }
+
   private asUpstreamError(
     error: unknown,
     target: UpstreamTarget,
     url: URL,
-    signal: AbortSignal,
+    signal: AbortSignal | undefined,
   ): UpstreamError {
     if (error instanceof UpstreamError) {
       return error;
     }
-    if (signal.aborted || (error as Error)?.name === 'TimeoutError') {
+    if (signal?.aborted || (error as Error)?.name === 'TimeoutError') {
       return new UpstreamError(
         `${target.label} did not answer within ${
           this.options.timeoutMs / 1000

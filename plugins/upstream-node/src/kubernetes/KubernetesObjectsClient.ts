@@ -13,6 +13,9 @@ import {
 import { portalCredential } from './clusterCredentials';
 import { apiVersionOf, KubernetesKind, listPathOf } from './kubernetesKinds';
 
+/** Objects per page of {@link KubernetesObjectsClient.listAll}: kubectl's own chunk size. */
+const DEFAULT_PAGE_SIZE = 500;
+
 /** A Kubernetes object as the API server answers it (list items carry their kind here). */
 export interface KubernetesObject {
   apiVersion: string;
@@ -76,22 +79,72 @@ export class KubernetesObjectsClient {
     );
   }
 
+  /**
+   * Every object of `kind` matching `labelSelector` (the catalog-wide view asks for every object
+   * carrying a label, e.g. `backstage.io/kubernetes-id`), read in pages of `pageSize` with the
+   * API's `limit` and `continue`, so each answer stays within the size cap however large the
+   * cluster. Each page is one request; `onRequest` is called before each is sent. Not merged
+   * with other look-ups. A continue token that expired (410) fails the list, as any error does.
+   */
+  async listAll(
+    cluster: ClusterDetails,
+    kind: KubernetesKind,
+    labelSelector: string,
+    options: { pageSize?: number; onRequest?: () => void } = {},
+  ): Promise<KubernetesObject[]> {
+    const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+    const objects: KubernetesObject[] = [];
+    let next: string | undefined;
+    do {
+      options.onRequest?.();
+      const page = await this.listPage(cluster, kind, labelSelector, {
+        limit: pageSize,
+        continue: next,
+      });
+      objects.push(...page.items);
+      if (page.continue && page.continue === next) {
+        throw new UpstreamError(
+          `Kubernetes cluster '${cluster.name}' answered the same continue token twice for its ${kind.kind} list`,
+          { failure: 'bad-answer' },
+        );
+      }
+      next = page.continue;
+    } while (next);
+    return objects;
+  }
+
   private async listOnce(
     cluster: ClusterDetails,
     kind: KubernetesKind,
     labelSelector: string,
   ): Promise<KubernetesObject[]> {
+    return (await this.listPage(cluster, kind, labelSelector)).items;
+  }
+
+  private async listPage(
+    cluster: ClusterDetails,
+    kind: KubernetesKind,
+    labelSelector: string,
+    paging?: { limit: number; continue?: string },
+  ): Promise<{ items: KubernetesObject[]; continue?: string }> {
     const target = await this.targetOf(cluster);
     const url = new URL(`${cluster.url}${listPathOf(kind)}`);
     url.searchParams.set('labelSelector', labelSelector);
-    const { body } = await this.options.http.json<{ items?: unknown }>(
-      target.target,
-      url,
-      { headers: target.headers },
-    );
+    if (paging) {
+      url.searchParams.set('limit', String(paging.limit));
+      if (paging.continue) {
+        url.searchParams.set('continue', paging.continue);
+      }
+    }
+    const { body } = await this.options.http.json<{
+      items?: unknown;
+      metadata?: { continue?: unknown };
+    }>(target.target, url, { headers: target.headers });
     const items = body?.items;
+    const token = body?.metadata?.continue;
+    const next = typeof token === 'string' && token ? token : undefined;
     if (items === null) {
-      return [];
+      return { items: [], continue: next };
     }
     if (!Array.isArray(items)) {
       throw this.options.http.failed(
@@ -103,9 +156,12 @@ export class KubernetesObjectsClient {
       );
     }
     const apiVersion = apiVersionOf(kind);
-    return items
-      .filter(item => typeof item === 'object' && item !== null)
-      .map(item => ({ apiVersion, kind: kind.kind, ...item }));
+    return {
+      items: items
+        .filter(item => typeof item === 'object' && item !== null)
+        .map(item => ({ apiVersion, kind: kind.kind, ...item })),
+      continue: next,
+    };
   }
 
   private caOf(cluster: ClusterDetails): string | undefined {

@@ -40,6 +40,24 @@ describe('DefaultUpstreamStatusService', () => {
     expect(names).toEqual(['gitlab:gitlab.example.com', 'argocd:prod']);
   });
 
+  it('lists Datadog when its keys are configured', async () => {
+    const service = new DefaultUpstreamStatusService(
+      upstreamWith({
+        ...config,
+        datadog: {
+          site: 'datadoghq.eu',
+          apiKey: 'dd-api',
+          appKey: 'dd-app',
+        },
+      }),
+    );
+    expect((await service.list()).map(u => `${u.kind}:${u.name}`)).toEqual([
+      'gitlab:gitlab.example.com',
+      'argocd:prod',
+      'datadog:datadoghq.eu',
+    ]);
+  });
+
   it('reports what the last real call saw, and nothing for an upstream no call used', async () => {
     const upstream = upstreamWith(config);
     upstream.outcomes.record('argocd:prod', {

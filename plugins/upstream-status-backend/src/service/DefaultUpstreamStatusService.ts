@@ -38,6 +38,16 @@ export class DefaultUpstreamStatusService implements UpstreamStatusService {
         origin: new URL(cluster.url).origin,
         key: `kubernetes:${cluster.name}`,
       })),
+      ...(upstream.datadog.configured
+        ? [
+            {
+              kind: 'datadog' as const,
+              name: upstream.datadog.site,
+              origin: new URL(upstream.datadog.apiBaseUrl).origin,
+              key: `datadog:${upstream.datadog.site}`,
+            },
+          ]
+        : []),
     ];
   }
 

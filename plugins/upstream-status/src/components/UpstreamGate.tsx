@@ -12,6 +12,7 @@ const upstreamTitles: Record<UpstreamKind, string> = {
   gitlab: 'GitLab',
   argocd: 'Argo CD',
   kubernetes: 'Kubernetes',
+  datadog: 'Datadog',
 };
 
 function describe(statuses: UpstreamStatus[]) {

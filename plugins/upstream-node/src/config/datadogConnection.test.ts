@@ -1,9 +1,9 @@
 import { ConfigReader } from '@backstage/config';
-import { readDatadogConfig } from './readDatadogConfig';
+import { datadogConnection } from './datadogConnection';
 
 const keys = { apiKey: 'k', appKey: 'a' };
 
-describe('readDatadogConfig', () => {
+describe('datadogConnection', () => {
   it.each([
     ['datadoghq.com', 'https://api.datadoghq.com', 'https://app.datadoghq.com'],
     ['datadoghq.eu', 'https://api.datadoghq.eu', 'https://app.datadoghq.eu'],
@@ -25,26 +25,22 @@ describe('readDatadogConfig', () => {
     ['ddog-gov.com', 'https://api.ddog-gov.com', 'https://app.ddog-gov.com'],
   ])('maps site %s to its API and app origins', (site, api, app) => {
     expect(
-      readDatadogConfig(new ConfigReader({ datadog: { site, ...keys } })),
+      datadogConnection(new ConfigReader({ datadog: { site, ...keys } })),
     ).toMatchObject({ configured: true, apiBaseUrl: api, appBaseUrl: app });
   });
 
-  it('defaults to datadoghq.com and to the documented request options', () => {
+  it('defaults to datadoghq.com', () => {
     expect(
-      readDatadogConfig(new ConfigReader({ datadog: keys })),
+      datadogConnection(new ConfigReader({ datadog: keys })),
     ).toMatchObject({
+      configured: true,
       site: 'datadoghq.com',
-      options: {
-        timeoutMs: 5000,
-        cacheSeconds: 60,
-        historyCacheSeconds: 300,
-        maxConcurrentRequests: 16,
-      },
+      apiBaseUrl: 'https://api.datadoghq.com',
     });
   });
 
   it('is not configured, naming what to set, without keys', () => {
-    const connection = readDatadogConfig(
+    const connection = datadogConnection(
       new ConfigReader({ datadog: { apiKey: 'k' } }),
     );
     expect(connection.configured).toBe(false);
@@ -54,7 +50,7 @@ describe('readDatadogConfig', () => {
   });
 
   it('is not configured, listing the sites, for an unknown site', () => {
-    const connection = readDatadogConfig(
+    const connection = datadogConnection(
       new ConfigReader({ datadog: { site: 'datadog.eu', ...keys } }),
     );
     expect(connection.configured ? '' : connection.reason).toMatch(
@@ -64,7 +60,7 @@ describe('readDatadogConfig', () => {
 
   it('lets apiBaseUrl and appBaseUrl override the site', () => {
     expect(
-      readDatadogConfig(
+      datadogConnection(
         new ConfigReader({
           datadog: {
             ...keys,
@@ -81,7 +77,7 @@ describe('readDatadogConfig', () => {
 
   it('refuses to send the keys over plain http off loopback, or to a URL with credentials', () => {
     const read = (apiBaseUrl: string) => () =>
-      readDatadogConfig(new ConfigReader({ datadog: { ...keys, apiBaseUrl } }));
+      datadogConnection(new ConfigReader({ datadog: { ...keys, apiBaseUrl } }));
     expect(read('http://datadog-proxy.internal')).toThrow(
       "datadog.apiBaseUrl must use https (the Datadog keys are sent with every request); plain http is accepted on localhost only, got 'http://datadog-proxy.internal'",
     );
@@ -91,23 +87,9 @@ describe('readDatadogConfig', () => {
     expect(read('http://127.0.0.1:7104')).not.toThrow();
   });
 
-  it('rejects malformed numbers and URLs by key', () => {
+  it('rejects a malformed URL by key', () => {
     expect(() =>
-      readDatadogConfig(
-        new ConfigReader({ datadog: { ...keys, slo: { timeoutMs: 0 } } }),
-      ),
-    ).toThrow('datadog.slo.timeoutMs must be a positive number, got 0');
-    expect(() =>
-      readDatadogConfig(
-        new ConfigReader({
-          datadog: { ...keys, slo: { maxConcurrentRequests: 0.5 } },
-        }),
-      ),
-    ).toThrow(
-      'datadog.slo.maxConcurrentRequests must be a whole number, got 0.5',
-    );
-    expect(() =>
-      readDatadogConfig(
+      datadogConnection(
         new ConfigReader({ datadog: { ...keys, apiBaseUrl: 'not a url' } }),
       ),
     ).toThrow("datadog.apiBaseUrl is not a URL: 'not a url'");

@@ -13,14 +13,7 @@ const SITES: Record<string, string> = {
 
 export const KNOWN_DATADOG_SITES = Object.keys(SITES);
 
-export interface DatadogRequestOptions {
-  timeoutMs: number;
-  cacheSeconds: number;
-  historyCacheSeconds: number;
-  maxConcurrentRequests: number;
-}
-
-/** What the plugin knows about its Datadog connection. Keys never leave this object's holder. */
+/** The portal's Datadog, or why there is none. The keys never leave the backend. */
 export type DatadogConnection =
   | {
       configured: true;
@@ -29,31 +22,18 @@ export type DatadogConnection =
       appBaseUrl: string;
       apiKey: string;
       appKey: string;
-      options: DatadogRequestOptions;
     }
   | {
       configured: false;
       site: string;
       /** What to set, in words a person can act on. */
       reason: string;
-      options: DatadogRequestOptions;
     };
 
-function positive(config: Config | undefined, key: string, fallback: number) {
-  const value = config?.getOptionalNumber(key);
-  if (value === undefined) {
-    return fallback;
-  }
-  if (!(value > 0)) {
-    throw new Error(
-      `datadog.slo.${key} must be a positive number, got ${value}`,
-    );
-  }
-  if (key === 'maxConcurrentRequests' && !Number.isInteger(value)) {
-    throw new Error(`datadog.slo.${key} must be a whole number, got ${value}`);
-  }
-  return value;
-}
+export type ConfiguredDatadogConnection = Extract<
+  DatadogConnection,
+  { configured: true }
+>;
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -83,19 +63,13 @@ function origin(value: string, key: string): string {
 }
 
 /**
- * Reads `datadog.*`. Missing keys or an unknown site give `configured: false` with the reason,
- * so the backend starts and the SLO card says what to set; malformed numbers and URLs throw,
- * naming the key, because they are typos that a start-up failure surfaces fastest.
+ * Reads `datadog.*` (the connection; plugins read their own options under it, e.g.
+ * `datadog.slo`). Missing keys or an unknown site give `configured: false` with the reason, so
+ * the backend starts and the plugin says what to set; malformed URLs throw, naming the key,
+ * because they are typos that a start-up failure surfaces fastest.
  */
-export function readDatadogConfig(root: Config): DatadogConnection {
+export function datadogConnection(root: Config): DatadogConnection {
   const config = root.getOptionalConfig('datadog');
-  const slo = config?.getOptionalConfig('slo');
-  const options: DatadogRequestOptions = {
-    timeoutMs: positive(slo, 'timeoutMs', 5000),
-    cacheSeconds: positive(slo, 'cacheSeconds', 60),
-    historyCacheSeconds: positive(slo, 'historyCacheSeconds', 300),
-    maxConcurrentRequests: positive(slo, 'maxConcurrentRequests', 16),
-  };
   const site = (config?.getOptionalString('site') ?? 'datadoghq.com')
     .trim()
     .toLowerCase();
@@ -111,7 +85,6 @@ export function readDatadogConfig(root: Config): DatadogConnection {
       reason: `datadog.site '${site}' is not a Datadog site; use one of ${KNOWN_DATADOG_SITES.join(
         ', ',
       )}, or set datadog.apiBaseUrl.`,
-      options,
     };
   }
   const missing = [
@@ -123,7 +96,6 @@ export function readDatadogConfig(root: Config): DatadogConnection {
       configured: false,
       site,
       reason: `Datadog is not configured: set ${missing.join(' and ')}.`,
-      options,
     };
   }
   return {
@@ -137,6 +109,5 @@ export function readDatadogConfig(root: Config): DatadogConnection {
       : SITES[site] ?? `https://app.${site}`,
     apiKey,
     appKey,
-    options,
   };
 }
