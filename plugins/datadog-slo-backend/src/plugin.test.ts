@@ -122,7 +122,7 @@ describe('datadog-slo backend plugin', () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain(
-      'timeframe must be one of 7d, 30d, 90d',
+      'timeframe: must be one of 7d, 30d, 90d',
     );
   });
 

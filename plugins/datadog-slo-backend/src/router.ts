@@ -8,8 +8,39 @@ import {
   SloTimeframe,
 } from '@internal/plugin-datadog-slo-common';
 import { RecentEntityLookups } from '@internal/catalog-node-platform';
+import { z } from 'zod';
 import { SloRollupService } from './service/SloRollupService';
 import { SloService } from './service/SloService';
+
+const historyQuery = z.object({
+  timeframe: z
+    .string()
+    .default('30d')
+    .refine(value => (SLO_TIMEFRAMES as readonly string[]).includes(value), {
+      message: `must be one of ${SLO_TIMEFRAMES.join(', ')}`,
+    }),
+});
+
+const rollupQuery = z.object({
+  entityRef: z.string().min(1),
+});
+
+/** The query of a request as `schema` reads it, or an InputError naming each bad parameter. */
+function queryOf<T extends z.ZodType>(
+  schema: T,
+  req: express.Request,
+  example: string,
+): z.infer<T> {
+  const parsed = schema.safeParse(req.query);
+  if (!parsed.success) {
+    throw new InputError(
+      `${parsed.error.issues
+        .map(issue => `${issue.path.join('.') || 'query'}: ${issue.message}`)
+        .join('; ')} (e.g. ${example})`,
+    );
+  }
+  return parsed.data;
+}
 
 /** Routes of `/api/datadog-slo`; the README lists them with their answers. */
 export async function createRouter(options: {
@@ -45,14 +76,11 @@ export async function createRouter(options: {
   router.get(
     '/entities/:kind/:namespace/:name/slos/:sloId/history',
     async (req, res) => {
-      const timeframe = String(req.query.timeframe ?? '30d');
-      if (!(SLO_TIMEFRAMES as readonly string[]).includes(timeframe)) {
-        throw new InputError(
-          `timeframe must be one of ${SLO_TIMEFRAMES.join(
-            ', ',
-          )}, got '${timeframe}'`,
-        );
-      }
+      const { timeframe } = queryOf(
+        historyQuery,
+        req,
+        `?timeframe=${SLO_TIMEFRAMES.join('|')}`,
+      );
       const entity = await entityOf(req);
       res.json(
         await slos.getSloHistory(
@@ -68,12 +96,11 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const entityRef = req.query.entityRef;
-    if (typeof entityRef !== 'string' || !entityRef) {
-      throw new InputError(
-        'entityRef is required, e.g. system:default/checkout',
-      );
-    }
+    const { entityRef } = queryOf(
+      rollupQuery,
+      req,
+      '?entityRef=system:default/checkout',
+    );
     res.json(await rollups.rollup(entityRef, credentials));
   });
 
