@@ -5,8 +5,12 @@ const base = {
   app: { baseUrl: 'https://portal.example.com/' },
   integrations: {
     gitlab: [
-      { host: 'gitlab.example.com', token: 'x' },
-      { host: 'gitlab.internal' },
+      {
+        host: 'gitlab.example.com',
+        apiBaseUrl: 'https://gitlab.example.com/api/v4',
+        token: 'x',
+      },
+      { host: 'gitlab.internal', apiBaseUrl: 'https://gitlab.internal/api/v4' },
     ],
   },
 };

@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { gitlabInstances } from '@internal/upstream-node';
 
 /** The module's settings under `scaffolder.platform` (see config.d.ts). */
 export interface PlatformScaffolderSettings {
@@ -16,9 +17,7 @@ export function readPlatformScaffolderSettings(
   );
   // Without an explicit list, the GitLab hosts the portal has credentials for (not the
   // gitlab.com that the integrations add implicitly).
-  const gitlabHosts = (
-    config.getOptionalConfigArray('integrations.gitlab') ?? []
-  ).map(c => c.getString('host'));
+  const gitlabHosts = gitlabInstances(config).map(gitlab => gitlab.host);
   const appBaseUrl = config.getString('app.baseUrl').replace(/\/+$/, '');
   return {
     allowedHosts: configuredHosts ?? gitlabHosts,
