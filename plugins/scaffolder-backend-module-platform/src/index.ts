@@ -17,6 +17,7 @@ export {
   formatWorkspaceProblem,
 } from './workspace/types';
 export { GitlabCiSchema, GITLAB_CI_SCHEMA_KEY } from './workspace/ciSchema';
+export { KubernetesSchemas } from './workspace/kubernetes/kubernetesSchemas';
 export {
   type CatalogEntityValidator,
   type EntityValidationResult,
