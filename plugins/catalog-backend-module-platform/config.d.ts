@@ -7,6 +7,15 @@ export interface Config {
        * target is reported on its entity after two checks in a row found it. Default: 60.
        */
       missingTargetCheckSeconds?: number;
+      /**
+       * The platform's repositories: location references (`url:...`, `file:...`) whose catalog
+       * files may define Templates, Environments and Locations that point at other files. An
+       * entry ending in `/` covers every location under it, any other entry that one location.
+       * An entity is judged by its origin (`backstage.io/managed-by-origin-location`). The
+       * portal's own `catalog.locations` may define every kind without being listed here.
+       * Default: none.
+       */
+      trustedLocations?: string[];
     };
   };
 }

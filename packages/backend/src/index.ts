@@ -10,6 +10,9 @@ backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
 // Sign-in: guest for development, GitLab OAuth in production (see app-config.production.yaml).
+// The guest module is always added (a module cannot be left out by configuration): production
+// removes `auth.providers.guest`, so no guest provider is configured there, and the module itself
+// refuses outside NODE_ENV=development.
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-auth-backend-module-gitlab-provider'));
@@ -21,7 +24,13 @@ backend.add(
 // Pipeline and Environment kinds; one Location per catalog file, so a broken file fails alone;
 // GitLab discovery (catalog.providers.gitlab, production) whose scans are all-or-nothing.
 // It replaces @backstage/plugin-catalog-backend-module-gitlab's module: do not add that one too.
+// It also holds the trust rules: Users and Groups only from the organisation import below (or
+// the portal's own catalog.locations), Templates and Environments only from the platform's
+// repositories (catalog.platform.trustedLocations).
 backend.add(import('@internal/plugin-catalog-backend-module-platform'));
+// The organisation: Users and Groups from the company GitLab group (catalog.providers.gitlab
+// entries with orgEnabled, production); the sign-in resolvers find people among them.
+backend.add(import('@backstage/plugin-catalog-backend-module-gitlab-org'));
 // Where a failed catalog file is reported: the log line, and the unprocessed-entities API and page.
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));

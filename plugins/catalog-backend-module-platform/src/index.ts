@@ -10,5 +10,10 @@ export { catalogModulePlatformFindings } from './findings/catalogModulePlatformF
 export { catalogModulePlatformKinds } from './kinds/catalogModulePlatformKinds';
 export { catalogModuleTableStatistics } from './maintenance/catalogModuleTableStatistics';
 export { catalogModuleGitlabDiscoveryGuard } from './gitlab/catalogModuleGitlabDiscoveryGuard';
+export { catalogModulePlatformTrust } from './trust/catalogModulePlatformTrust';
+export { CatalogTrustProcessor } from './trust/CatalogTrustProcessor';
+export { readCatalogTrust } from './trust/catalogTrust';
+export type { CatalogTrust, OrganisationImport } from './trust/catalogTrust';
+export type { OrganisationImportInfo } from './trust/organisationRouter';
 export { FilePerLocationProcessor } from './processors/FilePerLocationProcessor';
 export { PlatformKindsProcessor } from './kinds/PlatformKindsProcessor';

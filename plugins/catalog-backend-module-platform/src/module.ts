@@ -5,6 +5,7 @@ import { catalogModulePlatformKinds } from './kinds/catalogModulePlatformKinds';
 import { catalogModulePlatformFindings } from './findings/catalogModulePlatformFindings';
 import { catalogModuleTableStatistics } from './maintenance/catalogModuleTableStatistics';
 import { catalogModuleGitlabDiscoveryGuard } from './gitlab/catalogModuleGitlabDiscoveryGuard';
+import { catalogModulePlatformTrust } from './trust/catalogModulePlatformTrust';
 
 /** Every catalog module of the portal, for `backend.add` in one line. */
 export const catalogModulePlatform = createBackendFeatureLoader({
@@ -18,6 +19,8 @@ export const catalogModulePlatform = createBackendFeatureLoader({
       catalogModulePlatformFindings,
       catalogModuleTableStatistics,
       catalogModuleGitlabDiscoveryGuard,
+      // Who may define Users, Groups, Templates, Environments and Locations (priority 0: first).
+      catalogModulePlatformTrust,
     ];
   },
 });

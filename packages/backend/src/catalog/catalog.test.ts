@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -60,6 +62,7 @@ async function startCatalog(
   databaseId: TestDatabaseId,
   root: string,
   extraCatalogConfig: Record<string, unknown> = {},
+  extraConfig: Record<string, unknown> = {},
 ) {
   const knex = await databases.init(databaseId);
   return startTestBackend({
@@ -74,6 +77,7 @@ async function startCatalog(
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
         data: {
+          ...extraConfig,
           catalog: {
             rules: developmentCatalogRules,
             // The locations of app-config.yaml, rooted at the copy.
@@ -404,10 +408,167 @@ describe.each(databases.eachSupportedId())('catalog on %s', databaseId => {
   });
 });
 
+/**
+ * A repository the portal does not trust, as GitLab discovery finds one: a catalog file served
+ * over HTTP, registered as a `url` location (what discovery and the scaffolder register).
+ */
+async function serveRepository(
+  files: Record<string, string>,
+): Promise<{ host: string; url(file: string): string; close(): void }> {
+  const server = http.createServer((req, res) => {
+    const body = files[req.url ?? ''];
+    res.writeHead(body === undefined ? 404 : 200).end(body);
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    host,
+    url: file => `http://${host}${file}`,
+    close: () => server.close(),
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'the trust rules of the catalog on %s',
+  databaseId => {
+    let backend: TestBackend | undefined;
+    afterEach(async () => {
+      await backend?.stop();
+      backend = undefined;
+    });
+
+    it('refuses a User, Group, Template and Environment from a repository it does not trust, each naming its rule, while the rest loads', async () => {
+      const root = copyCatalogSources();
+      const expected = entityRefsDeclaredIn(root, exampleCatalogGlobs);
+      const file = '/shop/cart/catalog-info.yaml';
+      const repository = await serveRepository({
+        [file]: [
+          serviceYaml('cart'),
+          // Someone else's email and the platform team: what sign-in would resolve to.
+          [
+            'apiVersion: backstage.io/v1alpha1',
+            'kind: User',
+            'metadata:',
+            '  name: mallory',
+            'spec:',
+            '  profile:',
+            '    email: ada.lovelace@example.com',
+            '  memberOf: [platform-team]',
+            '',
+          ].join('\n'),
+          [
+            'apiVersion: backstage.io/v1alpha1',
+            'kind: Group',
+            'metadata:',
+            '  name: intruders',
+            'spec:',
+            '  type: team',
+            '  children: []',
+            '',
+          ].join('\n'),
+          [
+            'apiVersion: scaffolder.backstage.io/v1beta3',
+            'kind: Template',
+            'metadata:',
+            '  name: sneaky-template',
+            'spec:',
+            '  type: service',
+            '  steps: []',
+            '',
+          ].join('\n'),
+          [
+            'apiVersion: platformportal.io/v1alpha1',
+            'kind: Environment',
+            'metadata:',
+            '  name: shadow-production',
+            'spec:',
+            '  type: production',
+            '  owner: group:platform-team',
+            '  production: true',
+            '  promotionOrder: 9',
+            '  clusters: [prod-eu-1]',
+            '',
+          ].join('\n'),
+        ].join('---\n'),
+      });
+      try {
+        backend = await startCatalog(
+          databaseId,
+          root,
+          {},
+          { backend: { reading: { allow: [{ host: repository.host }] } } },
+        );
+        await waitForEntities(backend, expected);
+        const registered = await request(backend.server)
+          .post('/api/catalog/locations')
+          .set('Authorization', mockCredentials.user.header())
+          .send({ type: 'url', target: repository.url(file) });
+        expect(registered.status).toBe(201);
+
+        const entities = await waitForEntities(backend, [
+          'component:default/cart',
+        ]);
+        const refused = await waitFor(async () => {
+          const res = await request(backend!.server)
+            .get('/api/catalog/entities/unprocessed/pending')
+            .set('Authorization', mockCredentials.user.header());
+          const items = (res.body.entities as UnprocessedEntity[]).filter(
+            i => i.errors?.length,
+          );
+          const byName: Record<string, UnprocessedEntity> = Object.fromEntries(
+            items.map(i => [i.unprocessed_entity.metadata?.name, i]),
+          );
+          const names = [
+            'mallory',
+            'intruders',
+            'sneaky-template',
+            'shadow-production',
+          ];
+          return names.every(n => byName[n]) ? byName : undefined;
+        });
+        for (const [name, rule] of [
+          ['mallory', 'organisation-kinds'],
+          ['intruders', 'organisation-kinds'],
+          ['sneaky-template', 'platform-kinds'],
+          ['shadow-production', 'platform-kinds'],
+        ]) {
+          const { errors, unprocessed_entity } = refused[name];
+          expect([name, errors?.map(e => e.message).join('\n')]).toEqual([
+            name,
+            expect.stringContaining(
+              `is refused by the catalog's trust rules (rule "${rule}")`,
+            ),
+          ]);
+          expect(errors?.[0].message).toContain(
+            `It was read from url:${repository.url(file)}.`,
+          );
+          // The unprocessed-entities page shows the location with the error.
+          expect(
+            unprocessed_entity.metadata?.annotations?.[
+              'backstage.io/managed-by-location'
+            ],
+          ).toBe(`url:${repository.url(file)}`);
+        }
+        // Sign-in by that email still finds the real person only.
+        const byEmail = (await allEntities(backend)).filter(
+          e =>
+            e.kind === 'User' &&
+            (e as { spec?: { profile?: { email?: string } } }).spec?.profile
+              ?.email === 'ada.lovelace@example.com',
+        );
+        expect(byEmail.map(refOf)).toEqual(['user:default/ada.lovelace']);
+        expect(entities.filter(e => errorsOf(e).length > 0)).toEqual([]);
+      } finally {
+        repository.close();
+      }
+    });
+  },
+);
+
 interface UnprocessedEntity {
   unprocessed_entity: {
     kind: string;
-    metadata?: { name: string };
+    metadata?: { name: string; annotations?: Record<string, string> };
     spec?: { target?: string };
   };
   errors?: Array<{ message: string }>;

@@ -10,7 +10,13 @@ import {
   readConfigOnce,
   substituteFrom,
 } from './findUnsetEnvironmentVariables';
-import { readDatadogConfig } from '@internal/plugin-datadog-slo-backend';
+import { datadogConnection } from '@internal/upstream-node';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import authPlugin from '@backstage/plugin-auth-backend';
+import gitlabAuthModule from '@backstage/plugin-auth-backend-module-gitlab-provider';
+import guestAuthModule from '@backstage/plugin-auth-backend-module-guest-provider';
+import { JsonObject } from '@backstage/types';
+import request from 'supertest';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const devConfig = path.join(repoRoot, 'app-config.yaml');
@@ -26,6 +32,8 @@ const productionEnv = {
   GITLAB_HOST: 'gitlab.example.com',
   GITLAB_TOKEN: 'glpat-secret',
   GITLAB_CATALOG_GROUP: 'acme',
+  GITLAB_ORG_GROUP: 'acme/people',
+  REDIS_URL: 'redis://:redis-secret@redis.internal:6379',
   ARGOCD_INSTANCE_NAME: 'prod',
   ARGOCD_URL: 'https://argocd.example.com',
   ARGOCD_TOKEN: 'argo-secret',
@@ -87,7 +95,7 @@ describe('strict root config', () => {
 
   it('sends the Datadog keys to the configured site only, never to the development sandbox', async () => {
     const config = await load([devConfig, productionConfig], productionEnv);
-    expect(readDatadogConfig(config)).toMatchObject({
+    expect(datadogConnection(config)).toMatchObject({
       configured: true,
       apiBaseUrl: 'https://api.datadoghq.eu',
       appBaseUrl: 'https://app.datadoghq.eu',
@@ -98,7 +106,7 @@ describe('strict root config', () => {
     const { DATADOG_SITE, DATADOG_API_KEY, DATADOG_APP_KEY, ...env } =
       productionEnv;
     const config = await load([devConfig, productionConfig], env);
-    const datadog = readDatadogConfig(config);
+    const datadog = datadogConnection(config);
     expect(datadog.configured).toBe(false);
     expect(datadog.configured ? '' : datadog.reason).toContain(
       'Datadog is not configured',
@@ -179,5 +187,140 @@ describe('strict root config', () => {
         /^backend\.database\.client: must be equal to one of the allowed values/,
       ),
     ]);
+  });
+});
+
+describe('the production configuration', () => {
+  const production = () => load([devConfig, productionConfig], productionEnv);
+
+  it('caches in Redis, drains before shutting down, and lets the frontend connect to its own origin only', async () => {
+    const config = await production();
+    expect(config.get('backend.cache')).toEqual({
+      store: 'redis',
+      connection: productionEnv.REDIS_URL,
+    });
+    expect(config.getString('backend.lifecycle.serverShutdownDelay')).toBe(
+      '10s',
+    );
+    const csp = config.getConfig('backend.csp');
+    expect(csp.getStringArray('connect-src')).toEqual(["'self'"]);
+    const plainHttp = csp
+      .keys()
+      .flatMap(directive =>
+        (csp.getOptional<string[] | false>(directive) || []).filter(source =>
+          source.startsWith('http:'),
+        ),
+      );
+    expect(plainHttp).toEqual([]);
+  });
+
+  it('exposes no actions to MCP clients', async () => {
+    const config = await production();
+    expect(config.getStringArray('backend.actions.pluginSources')).toEqual([]);
+  });
+
+  it('imports the organisation from GitLab, apart from discovery, and trusts the platform group', async () => {
+    const config = await production();
+    expect(config.get('catalog.providers.gitlab.org')).toMatchObject({
+      host: 'gitlab.example.com',
+      orgEnabled: true,
+      group: 'acme/people',
+      restrictUsersToGroup: true,
+    });
+    expect(
+      config.getOptionalBoolean('catalog.providers.gitlab.company.orgEnabled'),
+    ).toBeUndefined();
+    expect(config.getStringArray('catalog.platform.trustedLocations')).toEqual([
+      'url:https://gitlab.example.com/platform/',
+    ]);
+  });
+
+  it('refuses to start without Redis or the organisation group, naming the keys', async () => {
+    const { REDIS_URL, GITLAB_ORG_GROUP, ...env } = productionEnv;
+    expect(await problemsOf(load([devConfig, productionConfig], env))).toEqual([
+      expect.stringMatching(
+        /^backend\.cache\.connection: environment variable REDIS_URL is not set/,
+      ),
+      expect.stringMatching(
+        /^catalog\.providers\.gitlab\.org\.group: environment variable GITLAB_ORG_GROUP is not set/,
+      ),
+    ]);
+  });
+
+  it('keeps the Redis URL, which holds its password, out of the frontend and redacted', async () => {
+    const schema = await loadConfigSchema({ dependencies: ['backend'] });
+    const configs = await readConfigOnce(
+      {
+        argv: [
+          'node',
+          'backend',
+          '--config',
+          devConfig,
+          '--config',
+          productionConfig,
+        ],
+        env: productionEnv,
+      },
+      substituteFrom(productionEnv),
+    );
+    const visible = (visibility: Array<'frontend' | 'secret'>) =>
+      JSON.stringify(schema.process(configs, { visibility }));
+    expect(visible(['frontend'])).not.toContain('redis-secret');
+    expect(visible(['secret'])).toContain('redis-secret');
+  });
+
+  /**
+   * The auth backend with both sign-in modules of packages/backend, on a configuration (without
+   * its `backend` part: the test backend brings its own server and database).
+   */
+  async function startAuth({ backend: _backend, ...data }: JsonObject) {
+    return startTestBackend({
+      features: [
+        authPlugin,
+        guestAuthModule,
+        gitlabAuthModule,
+        mockServices.rootConfig.factory({ data }),
+      ],
+    });
+  }
+
+  it('configures GitLab sign-in and no guest provider', async () => {
+    const backend = await startAuth((await production()).get() as JsonObject);
+    try {
+      const guest = await request(backend.server).get(
+        '/api/auth/guest/refresh',
+      );
+      expect(guest.status).toBe(404);
+      expect(guest.body.error.message).toBe(
+        "No auth provider registered for 'guest'",
+      );
+      const gitlab = await request(backend.server).get(
+        '/api/auth/gitlab/start?env=production',
+      );
+      expect(gitlab.status).toBe(302);
+      expect(gitlab.headers.location).toMatch(
+        /^https:\/\/gitlab\.example\.com\/oauth\/authorize\?/,
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('would refuse guest sign-in even where it is configured, outside NODE_ENV=development', async () => {
+    const backend = await startAuth(
+      (await load([devConfig], {})).get() as JsonObject,
+    );
+    try {
+      const guest = await request(backend.server).get(
+        '/api/auth/guest/refresh',
+      );
+      expect(process.env.NODE_ENV).toBe('test');
+      expect(guest.status).toBe(403);
+      expect(guest.body.error.message).toContain(
+        'The guest provider cannot be used outside of a development environment',
+      );
+    } finally {
+      await backend.stop();
+    }
   });
 });

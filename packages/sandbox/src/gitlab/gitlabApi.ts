@@ -24,6 +24,9 @@ import {
   pipelineFinishedAt,
 } from './pushPipelines';
 import { PushedManifests, readPushedManifests } from './pushedManifests';
+import { SandboxOrganisation } from './gitlabOrganisation';
+import { SandboxGitlabOAuth } from './gitlabOAuth';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { SYNC_MS } from '../world/deliveredRelease';
 
 /** A push to main of a created project, as a GitOps controller sees it. */
@@ -60,6 +63,10 @@ export class SandboxGitlab {
   /** Per pushed revision, what its GitOps manifests say. */
   private readonly manifests = new Map<string, PushedManifests>();
   private nextId = 900_001;
+  /** Groups, members and users, for the GitLab organisation import. */
+  private readonly organisation: SandboxOrganisation;
+  /** Sign-in with GitLab: its OAuth application and the users' tokens. */
+  private readonly oauth: SandboxGitlabOAuth;
 
   constructor(
     private readonly options: {
@@ -72,11 +79,21 @@ export class SandboxGitlab {
       stageMs?: number;
       /** Where to say what is wrong with a push; the developer who pushed reads it. */
       warn: (message: string) => void;
+      /** The company's groups and accounts; examples/org.yaml's unless set. */
+      organisation?: SandboxOrganisation;
     },
   ) {
     this.examples = sandboxProjects(
       options.repositories,
       options.world.commits,
+    );
+    this.organisation =
+      options.organisation ??
+      SandboxOrganisation.fromOrgFile(
+        resolvePackagePath('@internal/sandbox', '../../examples/org.yaml'),
+      );
+    this.oauth = new SandboxGitlabOAuth(this.organisation, () =>
+      options.clock.now(),
     );
   }
 
@@ -283,8 +300,28 @@ export class SandboxGitlab {
     headers,
     body,
   }) => {
+    const oauth = this.oauth.handle({ method, path, query, headers, body });
+    if (oauth) return oauth;
+    const signedIn = this.oauth.personOf(headers);
+    if (signedIn) {
+      // A sign-in token (scope read_user) reads its own user and nothing else.
+      return method === 'GET' && path === '/api/v4/user'
+        ? ok(this.organisation.currentUserObject(signedIn))
+        : {
+            status: 403,
+            body: {
+              error: 'insufficient_scope',
+              error_description:
+                'The request requires higher privileges than provided by the access token.',
+              scope: 'api read_api',
+            },
+          };
+    }
     if (!this.authorized(headers)) {
       return { status: 401, body: { message: '401 Unauthorized' } };
+    }
+    if (method === 'POST' && path === '/api/graphql') {
+      return this.organisation.graphql(body);
     }
     if (!path.startsWith('/api/v4/')) return UNKNOWN_ROUTE;
     const parts = path.slice('/api/v4/'.length).split('/');
@@ -295,7 +332,6 @@ export class SandboxGitlab {
       return ok({ version: '17.5.0', revision: 'sandbox' });
     if (parts[0] === 'user' && parts.length === 1)
       return ok(currentUserObject());
-    if (parts[0] === 'users') return paginated([], query);
     if (parts[0] === 'namespaces' && parts[1]) {
       const name = decodeURIComponent(parts[1]);
       return this.namespaces().has(name)
@@ -322,6 +358,8 @@ export class SandboxGitlab {
         query,
       );
     }
+    const organisational = this.organisation.route(parts, query);
+    if (organisational) return organisational;
     if (parts[0] !== 'projects' || !parts[1]) return UNKNOWN_ROUTE;
     const found = this.projectOf(parts[1]);
     if (!found) return notFound('Project');

@@ -14,7 +14,8 @@ const STAGES = ['lint', 'test', 'build', 'scan', 'deploy'];
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function number(...parts: Array<string | number>): number {
+/** A stable number for a name: the ids of the sandbox's GitLab objects. */
+export function number(...parts: Array<string | number>): number {
   return parseInt(
     createHash('sha1').update(parts.join(':')).digest('hex').slice(0, 6),
     16,

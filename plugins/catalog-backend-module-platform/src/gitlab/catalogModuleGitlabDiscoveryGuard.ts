@@ -6,6 +6,7 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { GitlabDiscoveryEntityProvider } from '@backstage/plugin-catalog-backend-module-gitlab';
 import { upstreamServiceRef } from '@internal/upstream-node';
 import { guardGitlabDiscovery } from './guardGitlabDiscovery';
+import { organisationProviderIds } from '../trust/catalogTrust';
 
 /**
  * GitLab discovery of catalog-info.yaml (catalog.providers.gitlab), with scans that are
@@ -25,11 +26,23 @@ export const catalogModuleGitlabDiscoveryGuard = createBackendModule({
         upstream: upstreamServiceRef,
       },
       async init({ catalog, config, logger, scheduler, upstream }) {
+        // An entry with orgEnabled is the organisation import only
+        // (@backstage/plugin-catalog-backend-module-gitlab-org reads it); it is not scanned for
+        // catalog files, which the stock provider would do for every entry.
+        const organisationOnly = new Set(
+          organisationProviderIds(config).map(
+            id => `GitlabDiscoveryEntityProvider:${id}`,
+          ),
+        );
         catalog.addEntityProvider(
           GitlabDiscoveryEntityProvider.fromConfig(config, {
             logger,
             scheduler,
-          }).map(provider => guardGitlabDiscovery(provider, upstream)),
+          })
+            .filter(
+              provider => !organisationOnly.has(provider.getProviderName()),
+            )
+            .map(provider => guardGitlabDiscovery(provider, upstream)),
         );
       },
     });

@@ -53,28 +53,51 @@ describe('checkCatalogInfoFile, against a real catalog', () => {
       file,
       `${workspace.read(file)}---
 apiVersion: platformportal.io/v1alpha1
+kind: Pipeline
+metadata:
+  name: orders-nightly
+spec:
+  type: gitlab-ci
+  owner: group:default/checkout-team
+  project: commerce/orders-api
+  defaultRef: main
+  stages: maybe
+`,
+    );
+    expect(await check()).toEqual([
+      {
+        file,
+        line: workspace.lineOf(file, 'stages: maybe'),
+        message: expect.stringMatching(
+          /^document 2: .*\/spec\/stages must be array/,
+        ),
+      },
+    ]);
+  });
+
+  it('reports an Environment in a service repository as refused by the trust rules, before anything is published', async () => {
+    workspace.write(
+      file,
+      `${workspace.read(file)}---
+apiVersion: platformportal.io/v1alpha1
 kind: Environment
 metadata:
   name: orders-staging
 spec:
   type: staging
   owner: group:default/checkout-team
-  production: maybe
+  production: false
   promotionOrder: 2
   clusters: [staging-eu-1]
-  argocd:
-    instance: staging
-    project: default
 `,
     );
     expect(await check()).toEqual([
-      {
+      expect.objectContaining({
         file,
-        line: workspace.lineOf(file, 'production: maybe'),
-        message: expect.stringMatching(
-          /^document 2: .*\/spec\/production must be boolean/,
+        message: expect.stringContaining(
+          'is refused by the catalog\'s trust rules (rule "platform-kinds")',
         ),
-      },
+      }),
     ]);
   });
 

@@ -113,22 +113,19 @@ describe('validateWorkspace', () => {
   });
 
   it('sends entities kept in other YAML files to the catalog, and only those', async () => {
-    const file = '.backstage/environments.yaml';
+    const file = '.backstage/pipelines.yaml';
     workspace.write(
       file,
       `apiVersion: platformportal.io/v1alpha1
-kind: Environment
+kind: Pipeline
 metadata:
-  name: orders-staging
+  name: orders-nightly
 spec:
-  type: staging
+  type: gitlab-ci
   owner: group:default/checkout-team
-  production: maybe
-  promotionOrder: 2
-  clusters: [staging-eu-1]
-  argocd:
-    instance: staging
-    project: default
+  project: commerce/orders-api
+  defaultRef: main
+  stages: maybe
 ---
 apiVersion: v1
 kind: ConfigMap
@@ -141,13 +138,13 @@ data:
     expect(await validateWorkspace(workspace.dir, deps)).toEqual([
       {
         file,
-        line: workspace.lineOf(file, 'production: maybe'),
+        line: workspace.lineOf(file, 'stages: maybe'),
         message: expect.stringMatching(
-          /^document 1: .*\/spec\/production must be boolean/,
+          /^document 1: .*\/spec\/stages must be array/,
         ),
       },
     ]);
-    workspace.replace(file, 'production: maybe', 'production: false');
+    workspace.replace(file, 'stages: maybe', 'stages: [build]');
     expect(await validateWorkspace(workspace.dir, deps)).toEqual([]);
   });
 
