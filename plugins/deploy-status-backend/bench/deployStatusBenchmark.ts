@@ -12,15 +12,8 @@
  * The plugin's router runs on loopback with the backend's memory CacheService; the catalog is
  * an in-memory stub, so the figures are the plugin's own cost plus the upstreams'.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
-import path from 'node:path';
-import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import express from 'express';
-import { CacheManager } from '@backstage/backend-defaults/cache';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { SANDBOX_TOKENS } from '@internal/sandbox';
@@ -28,12 +21,9 @@ import {
   sandboxPortalConfig,
   sandboxUpstreams,
 } from '../src/__testUtils__/sandboxPortalConfig';
-import { readDeployStatusConfig } from '../src/config/readDeployStatusConfig';
-import { createRouter } from '../src/router';
-import { DeployStatusService } from '../src/service/DeployStatusService';
-import { EntityEnvironments } from '../src/service/entityEnvironments';
-import { createUpstreamService } from '@internal/upstream-node';
 import { writeBenchCatalog } from './benchCatalog';
+import { getJson, startBenchPortal } from './benchPortal';
+import { startUpstreams } from './startUpstreams';
 
 const USAGE =
   'Usage: bench [--latency 50] [--cold 30] [--warm 500] [--naive 10] [--services 200] [--pages 5] [--clients 50] [--seconds 60] [--batch 100]';
@@ -86,70 +76,16 @@ async function timed(task: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-async function getJson(url: string, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { headers });
-  if (!response.ok) {
-    throw new Error(`${url} answered ${response.status}`);
-  }
-  return response.json();
-}
-
 const bench = writeBenchCatalog(serviceCount);
 const environments = bench.environments;
 const catalogServices = bench.services;
 const byName = new Map(catalogServices.map(e => [e.metadata.name, e]));
 
-/** Starts the upstreams' process; resolves with the proxies' URLs once they listen. */
-async function startUpstreams() {
-  const child = spawn(
-    process.execPath,
-    [
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      path.join(__dirname, 'upstreamsProcess.ts'),
-      '--examples',
-      bench.dir,
-      '--latency',
-      String(latencyMs),
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = readline.createInterface({ input: child.stdout! });
-  const urls = await new Promise<{
-    gitlab: string;
-    argocd: string;
-    kubernetes: string;
-  }>((resolve, reject) => {
-    child.on('exit', code => reject(new Error(`upstreams exited ${code}`)));
-    lines.on('line', line => {
-      if (line.startsWith('upstreams ')) {
-        resolve(JSON.parse(line.slice('upstreams '.length)));
-      }
-    });
-  });
-  return {
-    urls,
-    stop: () =>
-      new Promise<void>(resolve => {
-        child.removeAllListeners('exit');
-        child.on('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-const silentLogger: any = {
-  info() {},
-  warn() {},
-  error() {},
-  debug() {},
-  child() {
-    return silentLogger;
-  },
-};
-
 async function main() {
-  const upstreams = await startUpstreams();
+  const upstreams = await startUpstreams({
+    examplesDir: bench.dir,
+    latencyMs,
+  });
   const proxies = upstreams.urls;
   const config = new ConfigReader(
     sandboxPortalConfig(sandboxUpstreams(upstreams.urls)),
@@ -162,46 +98,13 @@ async function main() {
     }),
     getEntities: async () => ({ items: environments }),
   };
-  const auth: any = { getOwnServiceCredentials: async () => ({}) };
-  const httpAuth: any = {
-    credentials: async () => ({
-      principal: { type: 'user', userEntityRef: 'user:default/bench' },
-    }),
-  };
-
   /** The plugin's router on loopback with a fresh cache: every server starts cold. */
-  async function startPortal() {
-    const cache = CacheManager.fromConfig(config).forPlugin('deploy-status');
-    const deployStatus = new DeployStatusService({
-      config: readDeployStatusConfig(config),
-      upstream: createUpstreamService({
-        config,
-        logger: silentLogger,
-        cacheService: cache,
-        options: { batching: { maxValues: batchValues } },
-      }),
-      environments: new EntityEnvironments(catalog, auth),
+  const startPortal = () =>
+    startBenchPortal({
+      config,
+      catalog,
+      upstreamOptions: { batching: { maxValues: batchValues } },
     });
-    const app = express().use(
-      await createRouter({ httpAuth, catalog, deployStatus }),
-    );
-    const server = http.createServer(app);
-    server.keepAliveTimeout = 60_000;
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return {
-      entityUrl: (name: string) => `${base}/entities/component/default/${name}`,
-      listUrl: (names: string[]) =>
-        `${base}/entities?${names
-          .map(n => `entityRef=component:default/${n}`)
-          .join('&')}`,
-      close: () =>
-        new Promise(resolve => {
-          server.closeAllConnections();
-          server.close(resolve);
-        }),
-    };
-  }
 
   /**
    * What a plugin written without thought would do: each environment's Argo CD, then each
@@ -297,7 +200,11 @@ async function main() {
     );
     pages.push(
       await timed(() =>
-        Promise.all(chunks.map(chunk => getJson(portal.listUrl(chunk)))),
+        Promise.all(
+          chunks.map(chunk =>
+            getJson(portal.listUrl(chunk.map(n => `component:default/${n}`))),
+          ),
+        ),
       ),
     );
     await portal.close();

@@ -2,8 +2,10 @@
  * The benchmark's upstreams in a process of their own, so building their answers does not take
  * CPU from the portal being measured: the sandbox's GitLab, Argo CD and Kubernetes for the
  * catalog in `--examples`, each behind a proxy that answers `--latency` ms late. Prints one line,
- * `upstreams {json}`, with the proxies' URLs, then runs until it is sent SIGTERM.
+ * `upstreams {json}`, with the proxies' URLs, then runs until it is sent SIGTERM. A line `counts`
+ * on stdin is answered with `counts {json}`: the requests each proxy received since the last one.
  */
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { SandboxClock, startSandbox } from '@internal/sandbox';
 import { startUpstreamProxy } from '../src/__testUtils__/upstreamProxy';
@@ -46,6 +48,19 @@ async function main() {
       kubernetes: proxies.kubernetes.url,
     })}`,
   );
+  const counted = { gitlab: 0, argocd: 0, kubernetes: 0 };
+  readline.createInterface({ input: process.stdin }).on('line', line => {
+    if (line.trim() !== 'counts') return;
+    const since = Object.fromEntries(
+      (['gitlab', 'argocd', 'kubernetes'] as const).map(name => {
+        const total = proxies[name].requests.length;
+        const count = total - counted[name];
+        counted[name] = total;
+        return [name, count];
+      }),
+    );
+    console.log(`counts ${JSON.stringify(since)}`);
+  });
   process.on('SIGTERM', async () => {
     await Promise.all(Object.values(proxies).map(p => p.close()));
     await sandbox.close();

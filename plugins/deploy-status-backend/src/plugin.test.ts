@@ -4,9 +4,7 @@ import {
   createServiceFactory,
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   EntityDeployStatus,
   EnvironmentDeployStatus,
@@ -20,20 +18,16 @@ import {
 import request from 'supertest';
 import { exampleEntities, EXAMPLES_DIR } from './__testUtils__/examples';
 import { FakeUpstream, startFakeUpstream } from './__testUtils__/fakeUpstream';
-import {
-  sandboxPortalConfig,
-  sandboxUpstreams,
-} from './__testUtils__/sandboxPortalConfig';
 import { assertOpenApiSchema } from './__testUtils__/openApi';
 import {
-  startUpstreamProxy,
-  UpstreamProxy,
-} from './__testUtils__/upstreamProxy';
+  startPortal as startSandboxPortal,
+  startProxies,
+  Urls,
+} from './__testUtils__/sandboxPortal';
 import {
   createUpstreamService,
   upstreamServiceRef,
 } from '@internal/upstream-node';
-import { deployStatusPlugin } from './plugin';
 
 /*
  * The plugin against the sandbox's GitLab, Argo CD and Kubernetes (answers checked against
@@ -87,21 +81,6 @@ const slowCacheFactory = createServiceFactory({
   },
 });
 
-type Urls = Partial<Record<string, string>>;
-
-/** The portal's development configuration, pointed at the sandbox unless `urls` says otherwise. */
-function portalConfig(urls: Urls = {}, timeoutMs = 3000) {
-  const sandboxed = sandboxUpstreams(sandbox.urls);
-  return {
-    upstream: { timeoutMs },
-    ...sandboxPortalConfig({
-      gitlab: urls.gitlab ?? sandboxed.gitlab,
-      argocd: name => urls[`argocd:${name}`] ?? sandboxed.argocd(name),
-      kubernetes: name => urls[`cluster:${name}`] ?? sandboxed.kubernetes(name),
-    }),
-  };
-}
-
 const extraEntities: Entity[] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -124,22 +103,17 @@ const extraEntities: Entity[] = [
   },
 ];
 
-async function startPortal(
+function startPortal(
   urls: Urls = {},
   timeoutMs?: number,
-  extraFeatures: ServiceFactory[] = [],
+  features: ServiceFactory[] = [],
 ) {
-  const { server } = await startTestBackend({
-    features: [
-      ...extraFeatures,
-      deployStatusPlugin,
-      catalogServiceMock.factory({
-        entities: [...exampleEntities(), ...extraEntities],
-      }),
-      mockServices.rootConfig.factory({ data: portalConfig(urls, timeoutMs) }),
-    ],
+  return startSandboxPortal(sandbox, {
+    urls,
+    timeoutMs,
+    features,
+    entities: extraEntities,
   });
-  return server;
 }
 
 async function statusOf(
@@ -353,36 +327,15 @@ describe('deploy-status against the sandbox', () => {
   });
 
   describe('asked about many services at once', () => {
-    const proxies: UpstreamProxy[] = [];
+    const proxies: Array<{ close(): Promise<void> }> = [];
     afterEach(async () => {
       await Promise.all(proxies.splice(0).map(p => p.close()));
     });
 
     async function proxied() {
-      const [argocd, kubernetes, gitlab] = await Promise.all(
-        [sandbox.urls.argocd, sandbox.urls.kubernetes, sandbox.urls.gitlab].map(
-          url => startUpstreamProxy(url),
-        ),
-      );
-      proxies.push(argocd, kubernetes, gitlab);
-      const upstreams = sandboxUpstreams({
-        argocd: argocd.url,
-        kubernetes: kubernetes.url,
-        gitlab: gitlab.url,
-      });
-      const urls: Urls = { gitlab: upstreams.gitlab };
-      for (const name of ['dev', 'staging', 'prod']) {
-        urls[`argocd:${name}`] = upstreams.argocd(name);
-      }
-      for (const name of [
-        'dev-eu-1',
-        'staging-eu-1',
-        'prod-eu-1',
-        'prod-eu-2',
-      ]) {
-        urls[`cluster:${name}`] = upstreams.kubernetes(name);
-      }
-      return { urls, argocd, kubernetes, gitlab };
+      const started = await startProxies(sandbox);
+      proxies.push(started);
+      return started;
     }
 
     const services = exampleEntities()
@@ -462,6 +415,21 @@ describe('deploy-status with bad input', () => {
     const res = await request(server).get('/api/deploy-status/entities');
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('entityRef');
+  });
+
+  it('answers 400 naming entityRef for more than 100 refs', async () => {
+    const server = await startPortal();
+    const refs = Array.from(
+      { length: 101 },
+      (_, i) => `entityRef=component:default/s-${i}`,
+    );
+    const res = await request(server).get(
+      `/api/deploy-status/entities?${refs.join('&')}`,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      "Invalid query parameter 'entityRef': at most 100 entityRef per request, got 101",
+    );
   });
 
   it('says "not configured" per source for an entity without annotations', async () => {

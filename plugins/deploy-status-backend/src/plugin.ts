@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { upstreamServiceRef } from '@internal/upstream-node';
 import { readDeployStatusConfig } from './config/readDeployStatusConfig';
+import { FleetService } from './fleet/FleetService';
 import { createRouter } from './router';
 import { DeployStatusService } from './service/DeployStatusService';
 import { EntityEnvironments } from './service/entityEnvironments';
@@ -35,12 +36,24 @@ export const deployStatusPlugin = createBackendPlugin({
         logger.info(
           `Deploy status reads ${upstream.argocdInstances.length} Argo CD instance(s) and ${upstream.clusters.length} cluster(s), ${upstream.settings.timeoutMs} ms per request`,
         );
+        const deployStatusConfig = readDeployStatusConfig(config);
+        const environments = new EntityEnvironments(catalog, auth);
         const deployStatus = new DeployStatusService({
-          config: readDeployStatusConfig(config),
+          config: deployStatusConfig,
           upstream,
-          environments: new EntityEnvironments(catalog, auth),
+          environments,
         });
-        httpRouter.use(await createRouter({ httpAuth, catalog, deployStatus }));
+        const fleet = new FleetService({
+          config: deployStatusConfig,
+          upstream,
+          catalog,
+          auth,
+          environments,
+          logger,
+        });
+        httpRouter.use(
+          await createRouter({ httpAuth, catalog, deployStatus, fleet }),
+        );
       },
     });
   },

@@ -2,22 +2,26 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RecentEntityLookups } from '@internal/catalog-node-platform';
 import { EntityDeployStatusList } from '@internal/plugin-deploy-status-common';
+import { createFleetRouter } from './fleet/fleetRouter';
+import { FleetService } from './fleet/FleetService';
+import {
+  parseEntityListQuery,
+  parseEntityPath,
+} from './request/parseEntityListQuery';
 import { DeployStatusService } from './service/DeployStatusService';
-
-/** At most this many entities per list request (the catalog-wide page asks in pages). */
-export const MAX_ENTITIES_PER_REQUEST = 100;
 
 /** Routes of `/api/deploy-status`, described in `src/schema/openapi.yaml`. */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   catalog: CatalogService;
   deployStatus: DeployStatusService;
+  fleet: FleetService;
 }): Promise<express.Router> {
-  const { httpAuth, catalog, deployStatus } = options;
+  const { httpAuth, catalog, deployStatus, fleet } = options;
   const router = Router();
   const entities = new RecentEntityLookups(catalog);
 
@@ -27,7 +31,7 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { kind, namespace, name } = req.params;
+    const { kind, namespace, name } = parseEntityPath(req.params);
     const entity = await entities.get({ kind, namespace, name }, credentials);
     if (!entity) {
       throw new NotFoundError(
@@ -41,20 +45,7 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const raw = req.query.entityRef;
-    const refs = (Array.isArray(raw) ? raw : [raw]).filter(
-      (ref): ref is string => typeof ref === 'string' && ref.length > 0,
-    );
-    if (refs.length === 0) {
-      throw new InputError(
-        'Give at least one entityRef, e.g. ?entityRef=component:default/checkout-api',
-      );
-    }
-    if (refs.length > MAX_ENTITIES_PER_REQUEST) {
-      throw new InputError(
-        `At most ${MAX_ENTITIES_PER_REQUEST} entityRef per request, got ${refs.length}`,
-      );
-    }
+    const refs = parseEntityListQuery(req.query);
     const parsed = refs.map(entityRef => {
       try {
         return parseEntityRef(entityRef, { defaultKind: 'component' });
@@ -81,6 +72,8 @@ export async function createRouter(options: {
     });
     res.json({ items });
   });
+
+  router.use(createFleetRouter({ httpAuth, fleet }));
 
   return router;
 }

@@ -7,3 +7,4 @@
 export * from './health';
 export * from './types';
 export * from './deployedRevision';
+export * from './fleet';

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream';
 
 export interface UpstreamProxy {
   url: string;
@@ -17,11 +18,20 @@ export async function startUpstreamProxy(
   options: { delayMs?: number } = {},
 ): Promise<UpstreamProxy> {
   const upstream = new URL(target);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  // Idle sockets go before the upstream's own keep-alive timeout (Node's 5 s) closes them: a
+  // request sent on a socket the server is closing at that moment is reset, and answered 502.
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: 256,
+    timeout: 4000,
+  });
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
     requests.push(req.url ?? '');
     setTimeout(() => {
+      if (res.destroyed) {
+        return; // the caller gave up (its deadline) while the answer was held back
+      }
       const forward = http.request(
         {
           host: upstream.hostname,
@@ -33,12 +43,21 @@ export async function startUpstreamProxy(
         },
         answer => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
+          // Both ends go when either fails: an answer nobody reads must not hold its socket.
+          pipeline(answer, res, () => undefined);
         },
       );
       forward.on('error', () => {
-        res.writeHead(502);
+        if (!res.headersSent) {
+          res.writeHead(502);
+        }
         res.end();
+      });
+      // A caller that gives up (its deadline) ends the forwarded request too.
+      res.on('close', () => {
+        if (!res.writableFinished) {
+          forward.destroy();
+        }
       });
       req.pipe(forward);
     }, options.delayMs ?? 0);

@@ -1,11 +1,6 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { EnvironmentEntity } from '@internal/catalog-model-platform';
 import {
-  ArgoCdApplicationStatus,
   ClusterStatus,
   CommitSummary,
   EntityDeployStatus,
@@ -16,24 +11,32 @@ import {
   deployedRevisionOf,
   worstHealth,
 } from '@internal/plugin-deploy-status-common';
-import { UpstreamService, upstreamMessage } from '@internal/upstream-node';
-import { toApplicationStatus } from '../argocd/toApplicationStatus';
+import { UpstreamService } from '@internal/upstream-node';
+import {
+  ArgoResult,
+  argocdOfEnvironment,
+  namedApplication,
+  readNamedApplication,
+  readSelectedApplications,
+} from '../argocd/environmentApplications';
 import { DeployStatusConfig } from '../config/readDeployStatusConfig';
 import {
   GitlabProject,
   GitlabProjectReader,
 } from '../gitlab/GitlabProjectReader';
-import { readClusterWorkloads } from '../kubernetes/readClusterWorkloads';
+import { environmentClusters } from '../kubernetes/environmentClusters';
+import { cachedClusterWorkloads } from '../kubernetes/readClusterWorkloads';
 import {
   argocdSelection,
   gitlabSelection,
   kubernetesSelection,
 } from './annotationSelectors';
 import { EntityEnvironments } from './entityEnvironments';
+import { environmentSummary } from './environmentSummary';
 import { promotionLag } from './promotionLag';
 import { rollupEnvironment } from './rollupEnvironment';
+import { settle } from './settle';
 
-type ArgoResult = SourceResult<{ applications: ArgoCdApplicationStatus[] }>;
 type KubernetesResult = SourceResult<{ clusters: ClusterStatus[] }>;
 
 /**
@@ -47,14 +50,6 @@ interface GitlabBasics {
   commits: CommitSummary[];
   /** Undefined when GitLab would not list them; pipelines are then asked for by revision. */
   recentPipelines?: { pipelines: PipelineSummary[]; complete: boolean };
-}
-
-async function settle<T>(load: () => Promise<T>): Promise<SourceResult<T>> {
-  try {
-    return { state: 'ok', data: await load() };
-  } catch (error) {
-    return { state: 'error', message: upstreamMessage(error) };
-  }
 }
 
 /**
@@ -113,13 +108,7 @@ export class DeployStatusService {
 
     const statuses = environments.map(
       (env, i): EnvironmentDeployStatus => ({
-        environment: {
-          ref: stringifyEntityRef(env),
-          name: env.metadata.name,
-          title: env.metadata.title,
-          production: env.spec.production,
-          promotionOrder: env.spec.promotionOrder,
-        },
+        environment: environmentSummary(env),
         ...rollupEnvironment(argoResults[i], kubernetesResults[i]),
         argocd: argoResults[i],
         gitlab: gitlabDetails.perEnvironment[i],
@@ -149,64 +138,29 @@ export class DeployStatusService {
     if (selection.state !== 'ok') {
       return selection;
     }
-    const envRef = stringifyEntityRef(env);
-    if (!env.spec.argocd) {
-      return {
-        state: 'not-configured',
-        message: `${envRef} is deployed without Argo CD (it names no spec.argocd)`,
-      };
-    }
-    const { instance: instanceName, project } = env.spec.argocd;
     const { upstream } = this.options;
-    const instance = upstream.argocdInstances.find(
-      i => i.name === instanceName,
-    );
-    if (!instance) {
-      return {
-        state: 'not-configured',
-        message: `Argo CD instance '${instanceName}' of ${envRef} is not in argocd.appLocatorMethods`,
-      };
+    const target = argocdOfEnvironment(env, upstream.argocdInstances);
+    if (target.state !== 'ok') {
+      return target;
     }
+    const { instance, project } = target.value;
     const { name, selector, appNamespace } = selection.value;
     const ttl = this.options.config.cacheTtlSeconds.argocd;
     if (name) {
       const result = await settle(() =>
-        this.cache.get(
-          `argocd:${instance.name}:app:${appNamespace ?? ''}:${name}`,
-          ttl,
-          async () => {
-            const app = await upstream.argocd.getApplication(
-              instance,
-              name,
-              appNamespace,
-            );
-            return app ? toApplicationStatus(app, instance) : null;
-          },
-        ),
+        readNamedApplication(upstream, ttl, { instance, name, appNamespace }),
       );
-      if (result.state !== 'ok') {
-        return result;
-      }
-      const app = result.data;
-      if (app && app.project !== project) {
-        // Another team's project may hold an application of the same name: not this service's.
-        return {
-          state: 'not-configured',
-          message: `Argo CD application '${name}' on instance '${instance.name}' is in project '${app.project}', not in '${project}' of ${envRef}; it is not shown as this service's`,
-        };
-      }
-      return { state: 'ok', data: { applications: app ? [app] : [] } };
+      return result.state === 'ok'
+        ? namedApplication(result.data, { name, instance, project, env })
+        : result;
     }
-    const lookup = { selector: selector!, project, appNamespace };
     return settle(async () => ({
-      applications: await this.cache.get(
-        `argocd:${instance.name}:${JSON.stringify(lookup)}`,
-        ttl,
-        async () =>
-          (await upstream.argocd.listApplications(instance, lookup))
-            .map(item => toApplicationStatus(item, instance))
-            .filter(app => app.project === project),
-      ),
+      applications: await readSelectedApplications(upstream, ttl, {
+        instance,
+        selector: selector!,
+        project,
+        appNamespace,
+      }),
     }));
   }
 
@@ -218,45 +172,36 @@ export class DeployStatusService {
     if (selection.state !== 'ok') {
       return selection;
     }
-    const refs = env.spec.clusters ?? [];
-    if (refs.length === 0) {
-      return {
-        state: 'not-configured',
-        message: `${stringifyEntityRef(
-          env,
-        )} names no clusters (spec.clusters): its workloads are known through Argo CD only`,
-      };
-    }
     const { upstream } = this.options;
-    const clusters = await Promise.all(
-      refs.map(async (ref): Promise<ClusterStatus> => {
-        const name = parseEntityRef(ref, { defaultKind: 'resource' }).name;
-        const cluster = upstream.clusters.find(c => c.name === name);
-        if (!cluster) {
-          return {
-            cluster: name,
-            state: 'not-configured',
-            message: `Cluster '${name}' of ${stringifyEntityRef(
-              env,
-            )} is not in kubernetes.clusterLocatorMethods`,
-          };
-        }
-        const result = await settle(() =>
-          this.cache.get(
-            `kubernetes:${cluster.name}:${selection.value}`,
-            this.options.config.cacheTtlSeconds.kubernetes,
-            () =>
-              readClusterWorkloads(
-                upstream.kubernetes,
-                cluster,
+    const clusters = environmentClusters(env, upstream.clusters);
+    if (clusters.state !== 'ok') {
+      return clusters;
+    }
+    return {
+      state: 'ok',
+      data: {
+        clusters: await Promise.all(
+          clusters.value.map(async (found): Promise<ClusterStatus> => {
+            if ('notConfigured' in found) {
+              return {
+                cluster: found.name,
+                state: 'not-configured',
+                message: found.notConfigured,
+              };
+            }
+            const result = await settle(() =>
+              cachedClusterWorkloads(
+                upstream,
+                this.options.config.cacheTtlSeconds.kubernetes,
+                found.cluster,
                 selection.value,
               ),
-          ),
-        );
-        return { cluster: name, ...result };
-      }),
-    );
-    return { state: 'ok', data: { clusters } };
+            );
+            return { cluster: found.name, ...result };
+          }),
+        ),
+      },
+    };
   }
 
   private gitlabReaderOf(

@@ -4,6 +4,8 @@ import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
   EntityDeployStatus,
   EntityDeployStatusList,
+  FleetPage,
+  FleetQuery,
 } from '@internal/plugin-deploy-status-common';
 import { DeployStatusApi } from './DeployStatusApi';
 
@@ -32,6 +34,23 @@ export class DeployStatusClient implements DeployStatusApi {
       .map(ref => `entityRef=${encodeURIComponent(ref)}`)
       .join('&');
     return this.get(`/entities?${query}`);
+  }
+
+  getFleet(query: FleetQuery = {}): Promise<FleetPage> {
+    const params = new URLSearchParams();
+    for (const key of ['owner', 'system', 'environment', 'health'] as const) {
+      for (const value of query[key] ?? []) {
+        params.append(key, value);
+      }
+    }
+    if (query.limit !== undefined) {
+      params.set('limit', String(query.limit));
+    }
+    if (query.cursor) {
+      params.set('cursor', query.cursor);
+    }
+    const search = params.toString();
+    return this.get(`/fleet${search ? `?${search}` : ''}`);
   }
 
   private async get<T>(path: string): Promise<T> {

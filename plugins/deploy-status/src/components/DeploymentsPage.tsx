@@ -8,24 +8,24 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import {
-  Entity,
-  getCompoundEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import {
-  deployedRevisionOf,
-  EntityDeployStatus,
-  EnvironmentDeployStatus,
+  FleetEnvironment,
+  FleetHealth,
+  FleetRow,
+  HEALTH_ORDER,
   needsAttention,
+  NOT_DEPLOYED,
 } from '@internal/plugin-deploy-status-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -34,41 +34,23 @@ import { refName } from './format';
 import { HealthChip } from './HealthChip';
 import { RefreshAction } from './RefreshAction';
 
-/** Refs per request to the backend (it takes up to 100); pages load in parallel. */
-const REFS_PER_REQUEST = 50;
+/** Services per page, from the backend. */
+const PAGE_SIZE = 50;
 
-interface Row {
-  id: string;
-  entity: Entity;
-  owner: string;
-  system: string;
-  status?: EntityDeployStatus;
-  error?: string;
-}
+/** What "Unhealthy only" keeps: a health that needs a look; a service not deployed is not one. */
+const UNHEALTHY = HEALTH_ORDER.filter(needsAttention);
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    out.push(items.slice(i, i + size));
-  }
-  return out;
-}
-
-function EnvironmentCell(props: { env?: EnvironmentDeployStatus }) {
+function EnvironmentCell(props: { env?: FleetEnvironment }) {
   const { env } = props;
   if (!env) {
     return <Typography variant="caption">–</Typography>;
   }
-  const revision =
-    env.argocd.state === 'ok'
-      ? deployedRevisionOf(env.argocd.data.applications)
-      : undefined;
   return (
-    <Box title={env.healthReasons.join('\n')}>
+    <Box title={[...env.healthReasons, ...env.sourceErrors].join('\n')}>
       <HealthChip health={env.health} />
-      {revision && (
+      {env.revision && (
         <Typography variant="caption" display="block">
-          <code>{revision.slice(0, 8)}</code>
+          <code>{env.revision.slice(0, 8)}</code>
         </Typography>
       )}
       {env.healthReasons[0] && env.health !== 'Healthy' && (
@@ -76,120 +58,107 @@ function EnvironmentCell(props: { env?: EnvironmentDeployStatus }) {
           {env.healthReasons[0]}
         </Typography>
       )}
+      {!env.healthReasons[0] && env.sourceErrors[0] && (
+        <Typography variant="caption" display="block" color="error">
+          {env.sourceErrors[0]}
+        </Typography>
+      )}
     </Box>
   );
 }
 
+/** An owner or system by its title; its ref when hovered. */
+function RefCell(props: { entityRef?: string; title?: string }) {
+  const { entityRef, title } = props;
+  if (!entityRef) {
+    return null;
+  }
+  return <span title={entityRef}>{title ?? refName(entityRef)}</span>;
+}
+
 /**
- * Every service × environment on one page, for the on-call engineer's first look: filter by owner
- * and system, or show only what needs attention.
+ * Every service × environment, for the on-call engineer's first look, computed by the backend a
+ * page at a time, worst first: filter by owner and system, show only what needs attention, or
+ * the services that are not deployed at all (shown apart: they are not unhealthy).
  */
 export function DeploymentsPage() {
-  const catalogApi = useApi(catalogApiRef);
   const deployStatusApi = useApi(deployStatusApiRef);
   const entityRoute = useRouteRef(entityRouteRef);
   const [owner, setOwner] = useState('');
   const [system, setSystem] = useState('');
   const [unhealthyOnly, setUnhealthyOnly] = useState(false);
+  const [notDeployedOnly, setNotDeployedOnly] = useState(false);
+  /** The cursors of the pages before this one: the first page has none. */
+  const [cursors, setCursors] = useState<string[]>([]);
   const [reload, setReload] = useState(0);
 
+  const health = useMemo(
+    (): FleetHealth[] => [
+      ...(unhealthyOnly ? UNHEALTHY : []),
+      ...(notDeployedOnly ? [NOT_DEPLOYED] : []),
+    ],
+    [unhealthyOnly, notDeployedOnly],
+  );
+  const cursor = cursors[cursors.length - 1];
   const {
-    value: rows,
+    value: page,
     loading,
     error,
-  } = useAsync(async (): Promise<Row[]> => {
-    const { items } = await catalogApi.getEntities({
-      filter: { kind: 'component', 'spec.type': 'service' },
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'metadata.title',
-        'spec.owner',
-        'spec.system',
-      ],
-    });
-    const refs = items.map(e => stringifyEntityRef(e));
-    const answers = await Promise.all(
-      chunks(refs, REFS_PER_REQUEST).map(page =>
-        deployStatusApi.getEntityStatuses(page),
-      ),
-    );
-    const byRef = new Map(
-      answers.flatMap(a => a.items).map(i => [i.entityRef, i]),
-    );
-    return items.map(entity => {
-      const ref = stringifyEntityRef(entity);
-      const item = byRef.get(ref);
-      return {
-        id: ref,
-        entity,
-        owner: String(entity.spec?.owner ?? ''),
-        system: String(entity.spec?.system ?? ''),
-        status: item && 'status' in item ? item.status : undefined,
-        error: item && 'error' in item ? item.error : undefined,
-      };
-    });
-  }, [catalogApi, deployStatusApi, reload]);
-
-  const environments = useMemo(() => {
-    const seen = new Map<string, EnvironmentDeployStatus['environment']>();
-    for (const row of rows ?? []) {
-      for (const env of row.status?.environments ?? []) {
-        seen.set(env.environment.ref, env.environment);
-      }
-    }
-    return [...seen.values()].sort(
-      (a, b) => a.promotionOrder - b.promotionOrder,
-    );
-  }, [rows]);
-
-  const visible = (rows ?? []).filter(
-    row =>
-      (!owner || row.owner === owner) &&
-      (!system || row.system === system) &&
-      (!unhealthyOnly ||
-        row.error ||
-        row.status?.environments.some(e => needsAttention(e.health))),
+  } = useAsync(
+    () =>
+      deployStatusApi.getFleet({
+        owner: owner ? [owner] : undefined,
+        system: system ? [system] : undefined,
+        health,
+        limit: PAGE_SIZE,
+        cursor,
+      }),
+    [deployStatusApi, owner, system, health, cursor, reload],
   );
-  const owners = [...new Set((rows ?? []).map(r => r.owner))]
-    .filter(Boolean)
-    .sort();
-  const systems = [...new Set((rows ?? []).map(r => r.system))]
-    .filter(Boolean)
-    .sort();
+  const filtered =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      setCursors([]);
+      set(value);
+    };
 
-  const columns: TableColumn<Row>[] = [
+  const columns: TableColumn<FleetRow>[] = [
     {
       title: 'Service',
-      field: 'id',
+      field: 'entityRef',
+      sorting: false,
       render: row => {
-        const name = row.entity.metadata.title ?? row.entity.metadata.name;
+        const ref = parseEntityRef(row.entityRef);
+        const name = row.title ?? ref.name;
         return entityRoute ? (
-          <Link
-            to={`${entityRoute(getCompoundEntityRef(row.entity))}/deployments`}
-          >
-            {name}
-          </Link>
+          <Link to={`${entityRoute(ref)}/deployments`}>{name}</Link>
         ) : (
           name
         );
       },
     },
-    { title: 'Owner', field: 'owner', render: row => refName(row.owner) },
-    { title: 'System', field: 'system', render: row => refName(row.system) },
-    ...environments.map(
-      (environment): TableColumn<Row> => ({
+    {
+      title: 'Owner',
+      sorting: false,
+      render: row => <RefCell entityRef={row.owner} title={row.ownerTitle} />,
+    },
+    {
+      title: 'System',
+      sorting: false,
+      render: row => <RefCell entityRef={row.system} title={row.systemTitle} />,
+    },
+    ...(page?.facets.environments ?? []).map(
+      (environment): TableColumn<FleetRow> => ({
         title: environment.title ?? environment.name,
         sorting: false,
         render: row =>
-          row.error ? (
-            <Typography variant="caption" color="error">
-              {row.error}
+          row.health === NOT_DEPLOYED ? (
+            <Typography variant="caption" color="textSecondary">
+              Not deployed
             </Typography>
           ) : (
             <EnvironmentCell
-              env={row.status?.environments.find(
+              env={row.environments.find(
                 e => e.environment.ref === environment.ref,
               )}
             />
@@ -197,6 +166,11 @@ export function DeploymentsPage() {
       }),
     ),
   ];
+
+  const matching = page
+    ? Object.values(page.counts).reduce((sum, n) => sum + n, 0)
+    : 0;
+  const first = cursors.length * PAGE_SIZE;
 
   return (
     <Page themeId="tool">
@@ -210,13 +184,13 @@ export function DeploymentsPage() {
             select
             label="Owner"
             value={owner}
-            onChange={e => setOwner(e.target.value)}
+            onChange={e => filtered(setOwner)(e.target.value)}
             style={{ minWidth: 200 }}
           >
             <MenuItem value="">All</MenuItem>
-            {owners.map(o => (
-              <MenuItem key={o} value={o}>
-                {refName(o)}
+            {(page?.facets.owners ?? []).map(o => (
+              <MenuItem key={o.ref} value={o.ref} title={o.ref}>
+                {o.title ?? refName(o.ref)}
               </MenuItem>
             ))}
           </TextField>
@@ -224,13 +198,13 @@ export function DeploymentsPage() {
             select
             label="System"
             value={system}
-            onChange={e => setSystem(e.target.value)}
+            onChange={e => filtered(setSystem)(e.target.value)}
             style={{ minWidth: 200 }}
           >
             <MenuItem value="">All</MenuItem>
-            {systems.map(s => (
-              <MenuItem key={s} value={s}>
-                {refName(s)}
+            {(page?.facets.systems ?? []).map(s => (
+              <MenuItem key={s.ref} value={s.ref} title={s.ref}>
+                {s.title ?? refName(s.ref)}
               </MenuItem>
             ))}
           </TextField>
@@ -238,25 +212,67 @@ export function DeploymentsPage() {
             control={
               <Switch
                 checked={unhealthyOnly}
-                onChange={e => setUnhealthyOnly(e.target.checked)}
+                onChange={e => filtered(setUnhealthyOnly)(e.target.checked)}
               />
             }
             label="Unhealthy only"
           />
+          <Chip
+            label={`Not deployed${
+              page ? ` (${page.counts[NOT_DEPLOYED]})` : ''
+            }`}
+            clickable
+            color={notDeployedOnly ? 'primary' : 'default'}
+            variant={notDeployedOnly ? 'default' : 'outlined'}
+            aria-pressed={notDeployedOnly}
+            onClick={() => filtered(setNotDeployedOnly)(!notDeployedOnly)}
+          />
           <RefreshAction
+            generatedAt={page?.generatedAt}
             loading={loading}
             onRefresh={() => setReload(n => n + 1)}
           />
         </Box>
         {error && <ResponseErrorPanel error={error} />}
-        {loading && !rows && <Progress />}
-        {rows && (
-          <Table<Row>
-            title={`${visible.length} of ${rows.length} services`}
-            options={{ paging: false, search: true, padding: 'dense' }}
-            columns={columns}
-            data={visible}
-          />
+        {loading && !page && <Progress />}
+        {page && (
+          <>
+            <Table<FleetRow>
+              title={`${page.totalItems} of ${matching} services`}
+              options={{ paging: false, search: false, padding: 'dense' }}
+              columns={columns}
+              data={page.items}
+            />
+            <Box
+              display="flex"
+              alignItems="center"
+              justifyContent="flex-end"
+              mt={1}
+              style={{ gap: 8 }}
+            >
+              <Typography variant="caption">
+                {page.totalItems === 0
+                  ? 'None'
+                  : `${first + 1}–${first + page.items.length} of ${
+                      page.totalItems
+                    }`}
+              </Typography>
+              <Button
+                size="small"
+                disabled={cursors.length === 0 || loading}
+                onClick={() => setCursors(c => c.slice(0, -1))}
+              >
+                Previous
+              </Button>
+              <Button
+                size="small"
+                disabled={!page.nextCursor || loading}
+                onClick={() => setCursors(c => [...c, page.nextCursor!])}
+              >
+                Next
+              </Button>
+            </Box>
+          </>
         )}
       </Content>
     </Page>

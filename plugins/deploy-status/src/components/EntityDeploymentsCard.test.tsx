@@ -29,7 +29,11 @@ const rowOf = (environment: string) =>
 describe('EntityDeploymentsCard', () => {
   it('shows every environment: health, version, sync, pipeline, pods and promotion lag', async () => {
     const getEntityStatus = jest.fn(async () => crashLoopStatus);
-    await renderCard({ getEntityStatus, getEntityStatuses: jest.fn() });
+    await renderCard({
+      getEntityStatus,
+      getEntityStatuses: jest.fn(),
+      getFleet: jest.fn(),
+    });
     await screen.findByRole('table', { name: 'Deployments per environment' });
 
     const development = rowOf('Development');
@@ -80,7 +84,11 @@ describe('EntityDeploymentsCard', () => {
 
   it('refreshes in place', async () => {
     const getEntityStatus = jest.fn(async () => crashLoopStatus);
-    await renderCard({ getEntityStatus, getEntityStatuses: jest.fn() });
+    await renderCard({
+      getEntityStatus,
+      getEntityStatuses: jest.fn(),
+      getFleet: jest.fn(),
+    });
     await screen.findByText('Staging');
     expect(getEntityStatus).toHaveBeenCalledTimes(1);
     await userEvent.click(
@@ -94,7 +102,11 @@ describe('EntityDeploymentsCard', () => {
     const getEntityStatus = jest.fn(async () => {
       throw new Error('deploy-status backend unreachable');
     });
-    await renderCard({ getEntityStatus, getEntityStatuses: jest.fn() });
+    await renderCard({
+      getEntityStatus,
+      getEntityStatuses: jest.fn(),
+      getFleet: jest.fn(),
+    });
     expect(
       (await screen.findAllByText(/deploy-status backend unreachable/)).length,
     ).toBeGreaterThan(0);
